@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from newsroom.demo.builders import DEMO_USERS, build_demo_site
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo newsroom: certification records, the Polish/English/Russian "
+        "page tree with two press releases, and users to try the admin. Safe to run again."
+    )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            created_users = build_demo_site()
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        for username, password, _groups, _superuser in DEMO_USERS:
+            if username in created_users:
+                self.stdout.write(f"  created user {username} (password: {password})")

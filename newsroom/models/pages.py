@@ -1,0 +1,247 @@
+"""Page types: one tree per locale (pl, en, ru), translated with wagtail-localize."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from newsroom.blocks import PressReleaseBodyBlock
+from newsroom.models.records import Award, Cluster
+
+HOME_RELEASE_COUNT = 6
+
+
+class LocalizedPageMixin:
+    """Render a page in its own locale's language, on the site and in admin previews.
+
+    Wagtail's responses are lazy TemplateResponses, so they are rendered inside the
+    override; otherwise UI strings and Babel formats would follow the admin user's
+    language in previews.
+    """
+
+    def _render_in_own_language(self, respond, *args, **kwargs):
+        with translation.override(self.locale.language_code):
+            response = respond(*args, **kwargs)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        return response
+
+    def serve(self, request, *args, **kwargs):
+        return self._render_in_own_language(super().serve, request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["language_links"] = language_links(self, request)
+        return context
+
+    def serve_preview(self, request, *args, **kwargs):
+        return self._render_in_own_language(super().serve_preview, request, *args, **kwargs)
+
+
+def language_links(page, request):
+    """One link per site language: the live translation of `page`, else that language's home.
+
+    Two queries at most, whatever the page: its translations, then (only when some
+    language lacks one) the home pages of the missing languages.
+    """
+    live = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+    }
+    missing = [code for code, _name in settings.LANGUAGES if code not in live]
+    homes = {}
+    if missing:
+        homes = {
+            home.locale.language_code: home
+            for home in HomePage.objects.live()
+            .filter(locale__language_code__in=missing)
+            .select_related("locale")
+        }
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = live.get(code) or homes.get(code)
+        links.append(
+            {
+                "language_code": code,
+                "url": target.get_url(request) if target else None,
+                "is_current": code == page.locale.language_code,
+                "is_translation": code in live,
+            }
+        )
+    return links
+
+
+def live_releases(locale):
+    """Live, public releases of one locale, newest first, with what lists render."""
+    return (
+        PressReleasePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("locale")
+        .prefetch_related("awards__label", "clusters")
+        .order_by("-release_date", "-pk")
+    )
+
+
+def paginate(request, queryset):
+    """One page of `queryset`; a missing, malformed or out-of-range ?page= gives a valid page."""
+    return Paginator(queryset, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+class HomePage(LocalizedPageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.NewsIndexPage"]
+    template = "newsroom/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["releases"] = live_releases(self.locale)[:HOME_RELEASE_COUNT]
+        context["cluster_pages"] = (
+            ClusterNewsPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("cluster")
+            .order_by("title")
+        )
+        context["news_index"] = (
+            NewsIndexPage.objects.live().filter(locale=self.locale).first()
+        )
+        return context
+
+
+class NewsIndexPage(LocalizedPageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ClusterNewsPage"]
+    template = "newsroom/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["releases"] = paginate(request, live_releases(self.locale))
+        return context
+
+
+class ClusterNewsPage(LocalizedPageMixin, Page):
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        on_delete=models.PROTECT,
+        related_name="news_pages",
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("cluster"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["newsroom.NewsIndexPage"]
+    subpage_types = ["newsroom.PressReleasePage"]
+    template = "newsroom/cluster_news_page.html"
+
+    class Meta:
+        verbose_name = _("cluster news page")
+
+    def clean(self):
+        super().clean()
+        # Translations of this page share the cluster; another page in the same
+        # language must not claim it too.
+        taken = (
+            ClusterNewsPage.objects.filter(locale_id=self.locale_id, cluster_id=self.cluster_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+        if self.cluster_id and taken:
+            raise ValidationError(
+                {"cluster": _("This cluster already has a news page in this language.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["awards"] = self.cluster.awards.select_related("label__body").order_by(
+            "-awarded_on"
+        )
+        context["releases"] = paginate(
+            request, live_releases(self.locale).child_of(self)
+        )
+        return context
+
+
+class PressReleasePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.PressReleasePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class PressReleasePage(LocalizedPageMixin, Page):
+    release_date = models.DateField(_("release date"))
+    lead = models.TextField(_("lead"), help_text=_("One or two sentences that open the release."))
+    body = StreamField(PressReleaseBodyBlock(), verbose_name=_("body"))
+    clusters = ParentalManyToManyField(
+        Cluster,
+        verbose_name=_("clusters"),
+        related_name="press_releases",
+        blank=True,
+    )
+    awards = ParentalManyToManyField(
+        Award,
+        verbose_name=_("awards announced"),
+        related_name="press_releases",
+        blank=True,
+        help_text=_("Their facts are shown from the records, in the page's language."),
+    )
+    tags = ClusterTaggableManager(through=PressReleasePageTag, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("release_date"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("clusters", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("awards", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("What it announces"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("release_date"),
+        index.FilterField("locale_id"),
+    ]
+    parent_page_types = ["newsroom.ClusterNewsPage"]
+    subpage_types = []
+    template = "newsroom/press_release_page.html"
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["announced_awards"] = self.awards.select_related(
+            "label__body", "cluster"
+        ).order_by("-awarded_on")
+        return context

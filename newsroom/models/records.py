@@ -1,0 +1,234 @@
+"""Structured records: the facts that press releases announce.
+
+Each record is stored once; its human-language fields (name, description, …) are
+translated field by field with django-modeltranslation (see newsroom/translation.py),
+so every page, in any locale, renders the same facts in the reader's language.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.countries import country_choices, country_name
+
+
+def _country_choices():
+    # A callable so the admin lists countries in the editor's language.
+    return country_choices(get_language() or settings.LANGUAGE_CODE)
+
+
+class CertificationBody(models.Model):
+    """An organisation that awards labels (ESCA, a national ministry, …)."""
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(
+        _("country"), max_length=2, blank=True, choices=_country_choices
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("certification body")
+        verbose_name_plural = _("certification bodies")
+        ordering = ["acronym", "slug"]
+
+    def __str__(self):
+        return self.acronym or self.name
+
+    def country_name(self, language_code=None):
+        return country_name(self.country, language_code or get_language())
+
+
+class Label(models.Model):
+    """A label or status a body awards: an ESCA Silver label, national key cluster status."""
+
+    class Level(models.TextChoices):
+        BRONZE = "bronze", _("Bronze")
+        SILVER = "silver", _("Silver")
+        GOLD = "gold", _("Gold")
+        STATUS = "status", _("Status")
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    body = models.ForeignKey(
+        CertificationBody,
+        verbose_name=_("awarding body"),
+        on_delete=models.PROTECT,
+        related_name="labels",
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    name = models.CharField(_("name"), max_length=255)
+    validity_months = models.PositiveSmallIntegerField(
+        _("validity in months"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for open-ended statuses."),
+    )
+    indicators_assessed = models.PositiveSmallIntegerField(
+        _("number of indicators assessed"), null=True, blank=True
+    )
+    benchmarking_areas = models.TextField(
+        _("benchmarking areas"), blank=True, help_text=_("One area per line.")
+    )
+
+    class Meta:
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
+        ordering = ["body__acronym", "level", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def benchmarking_area_list(self):
+        return [line.strip() for line in self.benchmarking_areas.splitlines() if line.strip()]
+
+
+class Cluster(models.Model):
+    """A cluster organisation whose certification news we publish."""
+
+    slug = models.SlugField(_("slug"), unique=True, max_length=80)
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=_country_choices)
+    region = models.CharField(_("region"), max_length=150, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    sector = models.CharField(_("sector"), max_length=150, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    website = models.URLField(_("website"), blank=True)
+    member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def country_name(self, language_code=None):
+        return country_name(self.country, language_code or get_language())
+
+
+class AwardQuerySet(models.QuerySet):
+    def with_status(self, status, today=None):
+        """Filter by computed status (active, expiring, expired) as of `today`."""
+        today = today or timezone.localdate()
+        soon = today + datetime.timedelta(days=settings.NEWSROOM_EXPIRING_WITHIN_DAYS)
+        if status == Award.Status.EXPIRED:
+            return self.filter(valid_until__lt=today)
+        if status == Award.Status.EXPIRING:
+            return self.filter(valid_until__gte=today, valid_until__lte=soon)
+        if status == Award.Status.ACTIVE:
+            return self.filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gt=soon))
+        return self.none()
+
+
+class Award(models.Model):
+    """A cluster received a label on a date, valid until a date, after an audit."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        EXPIRING = "expiring", _("Expiring")
+        EXPIRED = "expired", _("Expired")
+
+    cluster = models.ForeignKey(
+        Cluster, verbose_name=_("cluster"), on_delete=models.PROTECT, related_name="awards"
+    )
+    label = models.ForeignKey(
+        Label, verbose_name=_("label"), on_delete=models.PROTECT, related_name="awards"
+    )
+    awarded_on = models.DateField(_("date awarded"))
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the label's validity."),
+    )
+    audit_started_on = models.DateField(_("audit started"), null=True, blank=True)
+    audit_ended_on = models.DateField(_("audit ended"), null=True, blank=True)
+    indicators_assessed = models.PositiveSmallIntegerField(
+        _("indicators assessed"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the label's number of indicators."),
+    )
+    result_summary = models.TextField(_("result summary"), blank=True)
+    distinction = models.CharField(_("distinction"), max_length=255, blank=True)
+
+    objects = AwardQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
+        ordering = ["-awarded_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "label", "awarded_on"], name="unique_award_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cluster} – {self.label} ({self.awarded_on:%Y-%m-%d})"
+
+    def clean(self):
+        errors = {}
+        if self.valid_until and self.awarded_on and self.valid_until < self.awarded_on:
+            errors["valid_until"] = _("The award cannot expire before it was awarded.")
+        if (
+            self.audit_started_on
+            and self.audit_ended_on
+            and self.audit_ended_on < self.audit_started_on
+        ):
+            errors["audit_ended_on"] = _("The audit cannot end before it started.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.valid_until is None:
+            self.valid_until = self.default_valid_until()
+        super().save(*args, **kwargs)
+
+    def default_valid_until(self):
+        """The awarded date plus the label's validity; None for open-ended statuses."""
+        months = self.label.validity_months if self.label_id else None
+        if not months or not self.awarded_on:
+            return None
+        return self.awarded_on + relativedelta(months=months)
+
+    @property
+    def indicator_count(self):
+        return self.indicators_assessed or self.label.indicators_assessed
+
+    def is_valid_on(self, date):
+        return self.awarded_on <= date and (self.valid_until is None or date <= self.valid_until)
+
+    def status_on(self, date):
+        if self.valid_until is None:
+            return self.Status.ACTIVE
+        if self.valid_until < date:
+            return self.Status.EXPIRED
+        if (self.valid_until - date).days <= settings.NEWSROOM_EXPIRING_WITHIN_DAYS:
+            return self.Status.EXPIRING
+        return self.Status.ACTIVE
+
+    @property
+    def status(self):
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self):
+        return self.Status(self.status).label

@@ -1,0 +1,103 @@
+"""Records in the Wagtail admin: snippets grouped under one 'Certification' menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from newsroom.admin_panels import translated_tabs
+from newsroom.filters import AwardFilterSet, ClusterFilterSet
+from newsroom.models import Award, CertificationBody, Cluster, Label
+
+
+class TranslatedRecordViewSet(SnippetViewSet):
+    # Translated columns (name_pl, name_en, …) are plain columns, so the ORM
+    # searches them directly in every language at once.
+    search_backend_name = None
+    copy_view_enabled = False
+
+
+class ClusterViewSet(TranslatedRecordViewSet):
+    model = Cluster
+    icon = "group"
+    list_display = ["name", "acronym", "get_country_display", "city", "founded_year", "member_count"]
+    list_export = ["slug", "name_pl", "name_en", "name_ru", "acronym", "country", "founded_year", "website", "member_count"]
+    filterset_class = ClusterFilterSet
+    search_fields = ["name_pl", "name_en", "name_ru", "acronym", "slug"]
+    ordering = ["slug"]
+    edit_handler = translated_tabs(
+        [
+            FieldRowPanel([FieldPanel("slug"), FieldPanel("acronym")]),
+            FieldRowPanel([FieldPanel("country"), FieldPanel("founded_year")]),
+            FieldRowPanel([FieldPanel("website"), FieldPanel("member_count")]),
+        ],
+        ["name", "description", "region", "city", "sector"],
+    )
+
+
+class CertificationBodyViewSet(TranslatedRecordViewSet):
+    model = CertificationBody
+    icon = "site"
+    list_display = ["name", "acronym", "city", "get_country_display", "website"]
+    search_fields = ["name_pl", "name_en", "name_ru", "acronym", "slug"]
+    edit_handler = translated_tabs(
+        [
+            FieldRowPanel([FieldPanel("slug"), FieldPanel("acronym")]),
+            FieldPanel("country"),
+            FieldPanel("website"),
+        ],
+        ["name", "description", "city"],
+    )
+
+
+class LabelViewSet(TranslatedRecordViewSet):
+    model = Label
+    icon = "pick"
+    list_display = ["name", "body", "get_level_display", "validity_months", "indicators_assessed"]
+    list_filter = ["body", "level"]
+    search_fields = ["name_pl", "name_en", "name_ru", "slug"]
+    edit_handler = translated_tabs(
+        [
+            FieldRowPanel([FieldPanel("slug"), FieldPanel("body")]),
+            FieldRowPanel([FieldPanel("level"), FieldPanel("validity_months"), FieldPanel("indicators_assessed")]),
+        ],
+        ["name", "benchmarking_areas"],
+    )
+
+    def get_queryset(self, request):
+        return Label.objects.select_related("body")
+
+
+class AwardViewSet(TranslatedRecordViewSet):
+    model = Award
+    icon = "success"
+    list_display = ["cluster", "label", "awarded_on", "valid_until", "get_status_display"]
+    filterset_class = AwardFilterSet
+    search_fields = ["cluster__name_pl", "cluster__name_en", "cluster__name_ru", "label__name_pl", "label__name_en", "label__name_ru"]
+    edit_handler = translated_tabs(
+        [
+            FieldRowPanel([FieldPanel("cluster"), FieldPanel("label")]),
+            FieldRowPanel([FieldPanel("awarded_on"), FieldPanel("valid_until")]),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("audit_started_on"), FieldPanel("audit_ended_on")]),
+                    FieldPanel("indicators_assessed"),
+                ],
+                heading=_("Audit"),
+            ),
+        ],
+        ["result_summary", "distinction"],
+    )
+
+    def get_queryset(self, request):
+        return Award.objects.select_related("cluster", "label")
+
+
+class CertificationViewSetGroup(SnippetViewSetGroup):
+    items = (ClusterViewSet, AwardViewSet, LabelViewSet, CertificationBodyViewSet)
+    menu_label = _("Certification")
+    menu_icon = "success"
+    menu_order = 200
+
+
+register_snippet(CertificationViewSetGroup)
