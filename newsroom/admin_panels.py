@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 

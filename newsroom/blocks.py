@@ -1,6 +1,7 @@
 """StreamField blocks for press release bodies."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 
 INLINE_FEATURES = ["bold", "italic", "link"]

@@ -1,7 +1,9 @@
 """Admin listing filters for records."""
 
 import django_filters
+
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.filters import WagtailFilterSet
 
 from newsroom.models import Award, Cluster, Label

@@ -9,6 +9,7 @@ import datetime
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
 from django.conf import settings
 from django.utils.translation import get_language, pgettext
 

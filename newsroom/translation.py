@@ -4,20 +4,27 @@ from modeltranslation.translator import TranslationOptions, register
 
 from newsroom.models import Award, CertificationBody, Cluster, Label
 
+# A record needs its name in the default language (Polish); other languages may be
+# filled later by translators, and readers meanwhile see the fallback.
+NAME_REQUIRED = {"pl": ("name",), "default": ()}
+
 
 @register(CertificationBody)
 class CertificationBodyTranslationOptions(TranslationOptions):
     fields = ("name", "description", "city")
+    required_languages = NAME_REQUIRED
 
 
 @register(Label)
 class LabelTranslationOptions(TranslationOptions):
     fields = ("name", "benchmarking_areas")
+    required_languages = NAME_REQUIRED
 
 
 @register(Cluster)
 class ClusterTranslationOptions(TranslationOptions):
     fields = ("name", "description", "region", "city", "sector")
+    required_languages = NAME_REQUIRED
 
 
 @register(Award)

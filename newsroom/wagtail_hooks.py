@@ -1,6 +1,7 @@
 """Records in the Wagtail admin: snippets grouped under one 'Certification' menu."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -20,8 +21,25 @@ class TranslatedRecordViewSet(SnippetViewSet):
 class ClusterViewSet(TranslatedRecordViewSet):
     model = Cluster
     icon = "group"
-    list_display = ["name", "acronym", "get_country_display", "city", "founded_year", "member_count"]
-    list_export = ["slug", "name_pl", "name_en", "name_ru", "acronym", "country", "founded_year", "website", "member_count"]
+    list_display = [
+        "name",
+        "acronym",
+        "get_country_display",
+        "city",
+        "founded_year",
+        "member_count",
+    ]
+    list_export = [
+        "slug",
+        "name_pl",
+        "name_en",
+        "name_ru",
+        "acronym",
+        "country",
+        "founded_year",
+        "website",
+        "member_count",
+    ]
     filterset_class = ClusterFilterSet
     search_fields = ["name_pl", "name_en", "name_ru", "acronym", "slug"]
     ordering = ["slug"]
@@ -59,7 +77,13 @@ class LabelViewSet(TranslatedRecordViewSet):
     edit_handler = translated_tabs(
         [
             FieldRowPanel([FieldPanel("slug"), FieldPanel("body")]),
-            FieldRowPanel([FieldPanel("level"), FieldPanel("validity_months"), FieldPanel("indicators_assessed")]),
+            FieldRowPanel(
+                [
+                    FieldPanel("level"),
+                    FieldPanel("validity_months"),
+                    FieldPanel("indicators_assessed"),
+                ]
+            ),
         ],
         ["name", "benchmarking_areas"],
     )
@@ -73,7 +97,14 @@ class AwardViewSet(TranslatedRecordViewSet):
     icon = "success"
     list_display = ["cluster", "label", "awarded_on", "valid_until", "get_status_display"]
     filterset_class = AwardFilterSet
-    search_fields = ["cluster__name_pl", "cluster__name_en", "cluster__name_ru", "label__name_pl", "label__name_en", "label__name_ru"]
+    search_fields = [
+        "cluster__name_pl",
+        "cluster__name_en",
+        "cluster__name_ru",
+        "label__name_pl",
+        "label__name_en",
+        "label__name_ru",
+    ]
     edit_handler = translated_tabs(
         [
             FieldRowPanel([FieldPanel("cluster"), FieldPanel("label")]),

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+
 from wagtail.models import Locale, Page, Site
 
 from newsroom.demo import content
@@ -64,9 +65,7 @@ CLUSTER_FACTS = {
 }
 AWARD_FACTS = {
     ("lifescience-krakow", "esca-silver"): {"awarded_on": datetime.date(2021, 6, 17)},
-    ("lifescience-krakow", "national-key-cluster"): {
-        "awarded_on": datetime.date(2016, 10, 21)
-    },
+    ("lifescience-krakow", "national-key-cluster"): {"awarded_on": datetime.date(2016, 10, 21)},
     ("kaluga-pharma", "esca-silver"): {
         # The seed gives the audit, not the award date; the release date stands in.
         "awarded_on": datetime.date(2017, 11, 20),

@@ -9,6 +9,7 @@ The only assumed fact is the Kaluga release date (20 November 2017).
 
 Pure data, no logic: the loader lives elsewhere.
 """
+
 import datetime
 
 LANGUAGES = ("pl", "en", "ru")
@@ -67,30 +68,36 @@ CERTIFICATION_BODIES = {
 }
 
 _ESCA_BENCHMARKING_AREAS = {
-    "pl": "\n".join([
-        "Struktura klastra",
-        "Zarządzanie i strategia",
-        "Finansowanie",
-        "Usługi świadczone przez klaster",
-        "Kontakty i współpraca z otoczeniem",
-        "Rezultaty działalności i renoma klastra",
-    ]),
-    "en": "\n".join([
-        "Cluster structure",
-        "Management and strategy",
-        "Financing",
-        "Services provided",
-        "External contacts and interaction",
-        "Results and reputation of the cluster",
-    ]),
-    "ru": "\n".join([
-        "Структура кластера",
-        "Управление и стратегия",
-        "Финансирование",
-        "Предоставляемые услуги",
-        "Связи и взаимодействие с внешней средой",
-        "Результаты деятельности и репутация кластера",
-    ]),
+    "pl": "\n".join(
+        [
+            "Struktura klastra",
+            "Zarządzanie i strategia",
+            "Finansowanie",
+            "Usługi świadczone przez klaster",
+            "Kontakty i współpraca z otoczeniem",
+            "Rezultaty działalności i renoma klastra",
+        ]
+    ),
+    "en": "\n".join(
+        [
+            "Cluster structure",
+            "Management and strategy",
+            "Financing",
+            "Services provided",
+            "External contacts and interaction",
+            "Results and reputation of the cluster",
+        ]
+    ),
+    "ru": "\n".join(
+        [
+            "Структура кластера",
+            "Управление и стратегия",
+            "Финансирование",
+            "Предоставляемые услуги",
+            "Связи и взаимодействие с внешней средой",
+            "Результаты деятельности и репутация кластера",
+        ]
+    ),
 }
 
 LABELS = {
@@ -382,10 +389,10 @@ CLUSTER_PAGES = {
 # ---------------------------------------------------------------------------
 
 _ESCA_DB_LINK = (
-    "<a href=\"https://www.cluster-analysis.org/benchmarked-clusters\">"
+    '<a href="https://www.cluster-analysis.org/benchmarked-clusters">'
     "www.cluster-analysis.org/benchmarked-clusters</a>"
 )
-_LIFESCIENCE_LINK = "<a href=\"https://www.lifescience.pl\">www.lifescience.pl</a>"
+_LIFESCIENCE_LINK = '<a href="https://www.lifescience.pl">www.lifescience.pl</a>'
 
 RELEASES = [
     {
@@ -410,62 +417,81 @@ RELEASES = [
                 ),
                 "tags": ["esca", "srebrna odznaka", "lifescience kraków", "benchmarking"],
                 "body": [
-                    ("paragraph", (
-                        "<p>Europejski Sekretariat Analiz Klastrowych (ESCA) przyznał "
-                        "Klastrowi LifeScience Kraków międzynarodowy certyfikat "
-                        "<i>Cluster Management Excellence Silver Label</i> – po polsku Srebrną "
-                        "Odznakę Jakości Zarządzania Klastrem. Oznacza to awans na kolejny, wyższy "
-                        "stopień europejskiego systemu certyfikacji jakości zarządzania "
-                        "klastrami.</p>"
-                    )),
-                    ("paragraph", (
-                        "<p>Przyznanie odznaki poprzedziły analiza benchmarkingowa i audyt "
-                        "certyfikacyjny. Ich wyniki pokazały, że procesy zarządcze, które "
-                        "organizacja klastra konsekwentnie wdraża, przynoszą dobre efekty, "
-                        "a sam klaster ma realny wpływ na rozwój regionu i liczy się "
-                        "w Europie. Ocenę przeprowadzono według metodologii opracowanej "
-                        "przez międzynarodowy zespół ekspertów ESCA.</p>"
-                    )),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Europejski Sekretariat Analiz Klastrowych (ESCA) przyznał "
+                            "Klastrowi LifeScience Kraków międzynarodowy certyfikat "
+                            "<i>Cluster Management Excellence Silver Label</i> – po polsku Srebrną "
+                            "Odznakę Jakości Zarządzania Klastrem. Oznacza to awans na kolejny, wyższy "
+                            "stopień europejskiego systemu certyfikacji jakości zarządzania "
+                            "klastrami.</p>"
+                        ),
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Przyznanie odznaki poprzedziły analiza benchmarkingowa i audyt "
+                            "certyfikacyjny. Ich wyniki pokazały, że procesy zarządcze, które "
+                            "organizacja klastra konsekwentnie wdraża, przynoszą dobre efekty, "
+                            "a sam klaster ma realny wpływ na rozwój regionu i liczy się "
+                            "w Europie. Ocenę przeprowadzono według metodologii opracowanej "
+                            "przez międzynarodowy zespół ekspertów ESCA.</p>"
+                        ),
+                    ),
                     ("heading", "Sześć obszarów oceny"),
-                    ("list", [
-                        "Struktura klastra",
-                        "Zarządzanie i strategia",
-                        "Finansowanie",
-                        "Usługi świadczone przez klaster",
-                        "Kontakty i współpraca z otoczeniem",
-                        "Rezultaty działalności i renoma klastra",
-                    ]),
-                    ("paragraph", (
-                        "<p>Certyfikat pozwala uwiarygodnić organizację klastrową: "
-                        "poświadcza jej jakość i wartość, wyróżnia ją na tle innych, "
-                        "zachęca do zdrowej rywalizacji i pomaga zainteresować klastrem "
-                        "potencjalnych partnerów. ESCA przyznaje go wyłącznie najlepszym "
-                        "organizacjom klastrowym, a odznaka jest ważna przez dwa lata.</p>"
-                    )),
-                    ("note", {
-                        "heading": "Publiczna baza klastrów ESCA",
-                        "text": (
-                            "<p>Każda organizacja klastrowa, która przeszła proces "
-                            "weryfikacji, trafia do publicznej bazy danych ESCA. Pełną listę "
-                            "ocenionych klastrów można przejrzeć na stronie "
-                            + _ESCA_DB_LINK + ".</p>"
-                            "<p>System certyfikacji ESCA jest uznawany w całej Europie. "
-                            "W Polsce honorują go Polska Agencja Rozwoju Przedsiębiorczości "
-                            "(PARP) oraz ministerstwo właściwe do spraw gospodarki.</p>"
+                    (
+                        "list",
+                        [
+                            "Struktura klastra",
+                            "Zarządzanie i strategia",
+                            "Finansowanie",
+                            "Usługi świadczone przez klaster",
+                            "Kontakty i współpraca z otoczeniem",
+                            "Rezultaty działalności i renoma klastra",
+                        ],
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Certyfikat pozwala uwiarygodnić organizację klastrową: "
+                            "poświadcza jej jakość i wartość, wyróżnia ją na tle innych, "
+                            "zachęca do zdrowej rywalizacji i pomaga zainteresować klastrem "
+                            "potencjalnych partnerów. ESCA przyznaje go wyłącznie najlepszym "
+                            "organizacjom klastrowym, a odznaka jest ważna przez dwa lata.</p>"
                         ),
-                    }),
-                    ("about_cluster", {
-                        "heading": "O Klastrze LifeScience Kraków",
-                        "text": (
-                            "<p>Klaster LifeScience Kraków, założony w 2006 r., skupia "
-                            "instytucje i przedsiębiorstwa z makroregionu Polski Południowej. "
-                            "Ich współpraca opiera się na wspólnych celach i wspólnej wizji "
-                            "rozwoju innowacyjnego ekosystemu biotechnologii i nauk o życiu. "
-                            "Od 21 października 2016 r. klaster ma status Krajowego Klastra "
-                            "Kluczowego.</p>"
-                            "<p>Więcej informacji o klastrze: " + _LIFESCIENCE_LINK + ".</p>"
-                        ),
-                    }),
+                    ),
+                    (
+                        "note",
+                        {
+                            "heading": "Publiczna baza klastrów ESCA",
+                            "text": (
+                                "<p>Każda organizacja klastrowa, która przeszła proces "
+                                "weryfikacji, trafia do publicznej bazy danych ESCA. Pełną listę "
+                                "ocenionych klastrów można przejrzeć na stronie "
+                                + _ESCA_DB_LINK
+                                + ".</p>"
+                                "<p>System certyfikacji ESCA jest uznawany w całej Europie. "
+                                "W Polsce honorują go Polska Agencja Rozwoju Przedsiębiorczości "
+                                "(PARP) oraz ministerstwo właściwe do spraw gospodarki.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "about_cluster",
+                        {
+                            "heading": "O Klastrze LifeScience Kraków",
+                            "text": (
+                                "<p>Klaster LifeScience Kraków, założony w 2006 r., skupia "
+                                "instytucje i przedsiębiorstwa z makroregionu Polski Południowej. "
+                                "Ich współpraca opiera się na wspólnych celach i wspólnej wizji "
+                                "rozwoju innowacyjnego ekosystemu biotechnologii i nauk o życiu. "
+                                "Od 21 października 2016 r. klaster ma status Krajowego Klastra "
+                                "Kluczowego.</p>"
+                                "<p>Więcej informacji o klastrze: " + _LIFESCIENCE_LINK + ".</p>"
+                            ),
+                        },
+                    ),
                 ],
             },
             "en": {
@@ -482,64 +508,84 @@ RELEASES = [
                 ),
                 "tags": ["esca", "silver label", "lifescience kraków", "benchmarking"],
                 "body": [
-                    ("paragraph", (
-                        "<p>The European Secretariat for Cluster Analysis (ESCA) has awarded "
-                        "LifeScience Kraków Cluster the international <i>Cluster Management "
-                        "Excellence Silver Label</i>, known in Polish as the Srebrna Odznaka "
-                        "Jakości Zarządzania Klastrem. The award takes the cluster up to the "
-                        "next, higher level of the European certification scheme for "
-                        "cluster management quality.</p>"
-                    )),
-                    ("paragraph", (
-                        "<p>The label was preceded by a benchmarking analysis and a "
-                        "certification audit. Their findings show that the management "
-                        "processes the cluster organisation has been putting in place "
-                        "consistently are delivering good results, and that the cluster "
-                        "makes a real difference to its region and counts in Europe. The "
-                        "assessment followed a methodology developed by an international "
-                        "team of ESCA experts.</p>"
-                    )),
+                    (
+                        "paragraph",
+                        (
+                            "<p>The European Secretariat for Cluster Analysis (ESCA) has awarded "
+                            "LifeScience Kraków Cluster the international <i>Cluster Management "
+                            "Excellence Silver Label</i>, known in Polish as the Srebrna Odznaka "
+                            "Jakości Zarządzania Klastrem. The award takes the cluster up to the "
+                            "next, higher level of the European certification scheme for "
+                            "cluster management quality.</p>"
+                        ),
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>The label was preceded by a benchmarking analysis and a "
+                            "certification audit. Their findings show that the management "
+                            "processes the cluster organisation has been putting in place "
+                            "consistently are delivering good results, and that the cluster "
+                            "makes a real difference to its region and counts in Europe. The "
+                            "assessment followed a methodology developed by an international "
+                            "team of ESCA experts.</p>"
+                        ),
+                    ),
                     ("heading", "Six areas under review"),
-                    ("list", [
-                        "Cluster structure",
-                        "Management and strategy",
-                        "Financing",
-                        "Services provided",
-                        "External contacts and interaction",
-                        "Results and reputation of the cluster",
-                    ]),
-                    ("paragraph", (
-                        "<p>The certificate is a way of validating a cluster organisation: "
-                        "it attests to its quality and value, sets it apart from others, "
-                        "encourages healthy competition and helps draw the attention of "
-                        "potential partners. ESCA awards it only to the best cluster "
-                        "organisations, and the label is valid for two years.</p>"
-                    )),
-                    ("note", {
-                        "heading": "ESCA’s public cluster database",
-                        "text": (
-                            "<p>Every cluster organisation that completes the verification "
-                            "process is entered in ESCA’s public database. The full list of "
-                            "benchmarked clusters is available at " + _ESCA_DB_LINK + ".</p>"
-                            "<p>The ESCA certification scheme is recognised throughout "
-                            "Europe. In Poland, it is honoured by the Polish Agency for "
-                            "Enterprise Development (PARP) and by the ministry responsible "
-                            "for the economy.</p>"
+                    (
+                        "list",
+                        [
+                            "Cluster structure",
+                            "Management and strategy",
+                            "Financing",
+                            "Services provided",
+                            "External contacts and interaction",
+                            "Results and reputation of the cluster",
+                        ],
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>The certificate is a way of validating a cluster organisation: "
+                            "it attests to its quality and value, sets it apart from others, "
+                            "encourages healthy competition and helps draw the attention of "
+                            "potential partners. ESCA awards it only to the best cluster "
+                            "organisations, and the label is valid for two years.</p>"
                         ),
-                    }),
-                    ("about_cluster", {
-                        "heading": "About LifeScience Kraków Cluster",
-                        "text": (
-                            "<p>LifeScience Kraków Cluster was established in 2006 as a "
-                            "cooperation network of institutions and companies from the "
-                            "southern Poland macro-region. Its members are united by shared "
-                            "goals and a common vision for developing an innovation "
-                            "ecosystem in biotechnology and the life sciences. Since "
-                            "21 October 2016, the cluster has held National Key Cluster "
-                            "status.</p>"
-                            "<p>Find out more about the cluster at " + _LIFESCIENCE_LINK + ".</p>"
-                        ),
-                    }),
+                    ),
+                    (
+                        "note",
+                        {
+                            "heading": "ESCA’s public cluster database",
+                            "text": (
+                                "<p>Every cluster organisation that completes the verification "
+                                "process is entered in ESCA’s public database. The full list of "
+                                "benchmarked clusters is available at " + _ESCA_DB_LINK + ".</p>"
+                                "<p>The ESCA certification scheme is recognised throughout "
+                                "Europe. In Poland, it is honoured by the Polish Agency for "
+                                "Enterprise Development (PARP) and by the ministry responsible "
+                                "for the economy.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "about_cluster",
+                        {
+                            "heading": "About LifeScience Kraków Cluster",
+                            "text": (
+                                "<p>LifeScience Kraków Cluster was established in 2006 as a "
+                                "cooperation network of institutions and companies from the "
+                                "southern Poland macro-region. Its members are united by shared "
+                                "goals and a common vision for developing an innovation "
+                                "ecosystem in biotechnology and the life sciences. Since "
+                                "21 October 2016, the cluster has held National Key Cluster "
+                                "status.</p>"
+                                "<p>Find out more about the cluster at "
+                                + _LIFESCIENCE_LINK
+                                + ".</p>"
+                            ),
+                        },
+                    ),
                 ],
             },
             "ru": {
@@ -556,64 +602,82 @@ RELEASES = [
                 ),
                 "tags": ["esca", "серебряный сертификат", "lifescience kraków", "бенчмаркинг"],
                 "body": [
-                    ("paragraph", (
-                        "<p>Европейский секретариат по кластерному анализу (ESCA) присвоил "
-                        "кластеру LifeScience Kraków международный сертификат "
-                        "<i>Cluster Management Excellence Silver Label</i> — серебряный "
-                        "сертификат качества управления кластером. Тем самым кластер "
-                        "поднялся на следующую, более высокую ступень европейской системы "
-                        "сертификации качества управления кластерами.</p>"
-                    )),
-                    ("paragraph", (
-                        "<p>Присвоению сертификата предшествовали сравнительный "
-                        "(бенчмаркинговый) анализ и сертификационный аудит. Их итоги "
-                        "показали, что процессы управления, которые организация кластера "
-                        "последовательно внедряет, работают эффективно, а сам кластер "
-                        "заметно влияет на развитие региона и занимает достойное место "
-                        "в Европе. Оценка проводилась по методологии, разработанной "
-                        "международной командой экспертов ESCA.</p>"
-                    )),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Европейский секретариат по кластерному анализу (ESCA) присвоил "
+                            "кластеру LifeScience Kraków международный сертификат "
+                            "<i>Cluster Management Excellence Silver Label</i> — серебряный "
+                            "сертификат качества управления кластером. Тем самым кластер "
+                            "поднялся на следующую, более высокую ступень европейской системы "
+                            "сертификации качества управления кластерами.</p>"
+                        ),
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Присвоению сертификата предшествовали сравнительный "
+                            "(бенчмаркинговый) анализ и сертификационный аудит. Их итоги "
+                            "показали, что процессы управления, которые организация кластера "
+                            "последовательно внедряет, работают эффективно, а сам кластер "
+                            "заметно влияет на развитие региона и занимает достойное место "
+                            "в Европе. Оценка проводилась по методологии, разработанной "
+                            "международной командой экспертов ESCA.</p>"
+                        ),
+                    ),
                     ("heading", "Шесть направлений оценки"),
-                    ("list", [
-                        "Структура кластера",
-                        "Управление и стратегия",
-                        "Финансирование",
-                        "Предоставляемые услуги",
-                        "Связи и взаимодействие с внешней средой",
-                        "Результаты деятельности и репутация кластера",
-                    ]),
-                    ("paragraph", (
-                        "<p>Сертификат служит подтверждением надежности кластерной "
-                        "организации: он удостоверяет ее качество и ценность, выделяет ее "
-                        "среди других, стимулирует здоровую конкуренцию и помогает привлечь "
-                        "внимание потенциальных партнеров. ESCA присваивает его только "
-                        "лучшим кластерным организациям, а срок действия сертификата "
-                        "составляет два года.</p>"
-                    )),
-                    ("note", {
-                        "heading": "Открытая база данных ESCA",
-                        "text": (
-                            "<p>Каждая кластерная организация, прошедшая процедуру проверки, "
-                            "вносится в открытую базу данных ESCA. Полный перечень "
-                            "оцененных кластеров размещен по адресу " + _ESCA_DB_LINK + ".</p>"
-                            "<p>Система сертификации ESCA признана во всей Европе. В Польше "
-                            "ее результаты принимают Польское агентство развития "
-                            "предпринимательства (PARP) и министерство, отвечающее "
-                            "за экономику.</p>"
+                    (
+                        "list",
+                        [
+                            "Структура кластера",
+                            "Управление и стратегия",
+                            "Финансирование",
+                            "Предоставляемые услуги",
+                            "Связи и взаимодействие с внешней средой",
+                            "Результаты деятельности и репутация кластера",
+                        ],
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Сертификат служит подтверждением надежности кластерной "
+                            "организации: он удостоверяет ее качество и ценность, выделяет ее "
+                            "среди других, стимулирует здоровую конкуренцию и помогает привлечь "
+                            "внимание потенциальных партнеров. ESCA присваивает его только "
+                            "лучшим кластерным организациям, а срок действия сертификата "
+                            "составляет два года.</p>"
                         ),
-                    }),
-                    ("about_cluster", {
-                        "heading": "О кластере LifeScience Kraków",
-                        "text": (
-                            "<p>Кластер LifeScience Kraków создан в 2006 г. как сеть "
-                            "сотрудничества учреждений и компаний из макрорегиона Южная "
-                            "Польша, объединенных общими целями и видением развития "
-                            "инновационной экосистемы в области биотехнологий и наук "
-                            "о жизни. С 21 октября 2016 г. кластер имеет статус "
-                            "национального ключевого кластера.</p>"
-                            "<p>Подробнее о кластере — на сайте " + _LIFESCIENCE_LINK + ".</p>"
-                        ),
-                    }),
+                    ),
+                    (
+                        "note",
+                        {
+                            "heading": "Открытая база данных ESCA",
+                            "text": (
+                                "<p>Каждая кластерная организация, прошедшая процедуру проверки, "
+                                "вносится в открытую базу данных ESCA. Полный перечень "
+                                "оцененных кластеров размещен по адресу " + _ESCA_DB_LINK + ".</p>"
+                                "<p>Система сертификации ESCA признана во всей Европе. В Польше "
+                                "ее результаты принимают Польское агентство развития "
+                                "предпринимательства (PARP) и министерство, отвечающее "
+                                "за экономику.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "about_cluster",
+                        {
+                            "heading": "О кластере LifeScience Kraków",
+                            "text": (
+                                "<p>Кластер LifeScience Kraków создан в 2006 г. как сеть "
+                                "сотрудничества учреждений и компаний из макрорегиона Южная "
+                                "Польша, объединенных общими целями и видением развития "
+                                "инновационной экосистемы в области биотехнологий и наук "
+                                "о жизни. С 21 октября 2016 г. кластер имеет статус "
+                                "национального ключевого кластера.</p>"
+                                "<p>Подробнее о кластере — на сайте " + _LIFESCIENCE_LINK + ".</p>"
+                            ),
+                        },
+                    ),
                 ],
             },
         },
@@ -640,93 +704,117 @@ RELEASES = [
                 ),
                 "tags": ["esca", "srebrna odznaka", "kaługa", "farmacja"],
                 "body": [
-                    ("paragraph", (
-                        "<p>W dniach 24–26 października 2017 r. eksperci ESCA odwiedzili "
-                        "Kałuski Klaster Farmaceutyczny, aby skontrolować system zarządzania "
-                        "klastrem i ocenić jego działalność gospodarczą na podstawie "
-                        "30 kluczowych wskaźników. Oceny dokonano zgodnie z metodą "
-                        "<i>European Cluster Excellence Initiative</i>.</p>"
-                    )),
+                    (
+                        "paragraph",
+                        (
+                            "<p>W dniach 24–26 października 2017 r. eksperci ESCA odwiedzili "
+                            "Kałuski Klaster Farmaceutyczny, aby skontrolować system zarządzania "
+                            "klastrem i ocenić jego działalność gospodarczą na podstawie "
+                            "30 kluczowych wskaźników. Oceny dokonano zgodnie z metodą "
+                            "<i>European Cluster Excellence Initiative</i>.</p>"
+                        ),
+                    ),
                     ("heading", "Audyt w skrócie"),
-                    ("list", [
-                        "Audyt na miejscu przeprowadzony przez ekspertów ESCA: 24–26 października 2017 r.",
-                        "Metoda oceny: European Cluster Excellence Initiative",
-                        "30 kluczowych wskaźników",
-                        "Ponad 70% wskaźników znacznie powyżej wymaganych wartości",
-                        "Porównanie z wiodącymi klastrami europejskimi z tego samego sektora",
-                    ]),
-                    ("paragraph", (
-                        "<p>Ponad 70% wskaźników klastra znacznie przekroczyło wymagane "
-                        "progi, co dowodzi, że jego system zarządzania jest wysoce skuteczny, "
-                        "a wyniki dorównują najlepszym praktykom światowym. To dziewiąty "
-                        "srebrny certyfikat przyznany w Europie klastrowi farmaceutycznemu "
-                        "lub medycznemu – i pierwszy w Rosji.</p>"
-                    )),
-                    ("quote", {
-                        "text": (
-                            "Audyt na miejscu był dla nas ważnym krokiem w rozwoju, opartym "
-                            "na systemowym podejściu, które stosuje zespół zarządzający "
-                            "klastrem. Członkowie klastra w pełni nas wspierali – zarówno "
-                            "przy przygotowywaniu dokumentacji, jak i przez cały czas trwania "
-                            "audytu – i okazali prawdziwe zainteresowanie poprawą wyników "
-                            "klastra. To znak, że wybraliśmy właściwy model współpracy. "
-                            "Srebrny certyfikat potwierdza, że klaster ma sprawny system "
-                            "zarządzania, co ma szczególne znaczenie dla naszych partnerów "
-                            "zagranicznych."
+                    (
+                        "list",
+                        [
+                            "Audyt na miejscu przeprowadzony przez ekspertów ESCA: 24–26 października 2017 r.",
+                            "Metoda oceny: European Cluster Excellence Initiative",
+                            "30 kluczowych wskaźników",
+                            "Ponad 70% wskaźników znacznie powyżej wymaganych wartości",
+                            "Porównanie z wiodącymi klastrami europejskimi z tego samego sektora",
+                        ],
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Ponad 70% wskaźników klastra znacznie przekroczyło wymagane "
+                            "progi, co dowodzi, że jego system zarządzania jest wysoce skuteczny, "
+                            "a wyniki dorównują najlepszym praktykom światowym. To dziewiąty "
+                            "srebrny certyfikat przyznany w Europie klastrowi farmaceutycznemu "
+                            "lub medycznemu – i pierwszy w Rosji.</p>"
                         ),
-                        "speaker": "Irina Nowikowa",
-                        "role": "dyrektor generalna Stowarzyszenia „Kałuski Klaster Farmaceutyczny”",
-                    }),
-                    ("quote", {
-                        "text": (
-                            "Kałuski Klaster Farmaceutyczny ma dziewiąty srebrny certyfikat "
-                            "przyznany w Europie klastrowi farmaceutycznemu lub medycznemu "
-                            "i pierwszy w Rosji. To zasługa solidnej pracy zespołu klastra, "
-                            "a wsparcie rządu obwodu kałuskiego sprawia, że ta praca przynosi "
-                            "jeszcze lepsze efekty."
-                        ),
-                        "speaker": "Iwan Głuszkow",
-                        "role": "przewodniczący zarządu Stowarzyszenia „Kałuski Klaster Farmaceutyczny”",
-                    }),
-                    ("quote", {
-                        "text": (
-                            "Srebrny certyfikat Kałuskiego Klastra Farmaceutycznego to wybitne "
-                            "osiągnięcie i bez wątpienia wzór dla innych. Żaden rosyjski "
-                            "klaster nie osiągnął wcześniej tak wysokiego poziomu. Dołączając "
-                            "do grona najlepszych klastrów Europy, klaster przetarł szlak "
-                            "innym regionom. Gratuluję! Dziękuję zarządowi i członkom klastra "
-                            "za ten znakomity wynik. Obwód kałuski jest dumny z tego sukcesu, "
-                            "bo daje on nowy impuls klastrom z naszego regionu i z całej Rosji."
-                        ),
-                        "speaker": "Anatolij Sotnikow",
-                        "role": (
-                            "dyrektor Agencji Rozwoju Innowacyjnego – Centrum Rozwoju "
-                            "Klastrów Obwodu Kałuskiego"
-                        ),
-                    }),
-                    ("note", {
-                        "heading": "O ESCA",
-                        "text": (
-                            "<p>Europejski Sekretariat Analiz Klastrowych (ESCA) z siedzibą "
-                            "w Berlinie od 2008 r. przeprowadził audyty ponad 750 klastrów "
-                            "w ramach European Cluster Excellence Initiative. W ciągu "
-                            "ostatnich dwóch lat brązowe certyfikaty otrzymało zaledwie pięć "
-                            "rosyjskich klastrów.</p>"
-                            "<p>Kałuski Klaster Farmaceutyczny porównano z wiodącymi "
-                            "klastrami europejskimi z tego samego sektora gospodarki "
-                            "i oceniono na podstawie 30 kluczowych wskaźników.</p>"
-                        ),
-                    }),
-                    ("about_cluster", {
-                        "heading": "O Kałuskim Klastrze Farmaceutycznym",
-                        "text": (
-                            "<p>Kałuski Klaster Farmaceutyczny to klaster branży "
-                            "farmaceutycznej działający w obwodzie kałuskim w Rosji. Jego "
-                            "organizacją zarządzającą jest Stowarzyszenie „Kałuski Klaster "
-                            "Farmaceutyczny”, a działalność klastra wspiera rząd obwodu "
-                            "kałuskiego.</p>"
-                        ),
-                    }),
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Audyt na miejscu był dla nas ważnym krokiem w rozwoju, opartym "
+                                "na systemowym podejściu, które stosuje zespół zarządzający "
+                                "klastrem. Członkowie klastra w pełni nas wspierali – zarówno "
+                                "przy przygotowywaniu dokumentacji, jak i przez cały czas trwania "
+                                "audytu – i okazali prawdziwe zainteresowanie poprawą wyników "
+                                "klastra. To znak, że wybraliśmy właściwy model współpracy. "
+                                "Srebrny certyfikat potwierdza, że klaster ma sprawny system "
+                                "zarządzania, co ma szczególne znaczenie dla naszych partnerów "
+                                "zagranicznych."
+                            ),
+                            "speaker": "Irina Nowikowa",
+                            "role": "dyrektor generalna Stowarzyszenia „Kałuski Klaster Farmaceutyczny”",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Kałuski Klaster Farmaceutyczny ma dziewiąty srebrny certyfikat "
+                                "przyznany w Europie klastrowi farmaceutycznemu lub medycznemu "
+                                "i pierwszy w Rosji. To zasługa solidnej pracy zespołu klastra, "
+                                "a wsparcie rządu obwodu kałuskiego sprawia, że ta praca przynosi "
+                                "jeszcze lepsze efekty."
+                            ),
+                            "speaker": "Iwan Głuszkow",
+                            "role": "przewodniczący zarządu Stowarzyszenia „Kałuski Klaster Farmaceutyczny”",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Srebrny certyfikat Kałuskiego Klastra Farmaceutycznego to wybitne "
+                                "osiągnięcie i bez wątpienia wzór dla innych. Żaden rosyjski "
+                                "klaster nie osiągnął wcześniej tak wysokiego poziomu. Dołączając "
+                                "do grona najlepszych klastrów Europy, klaster przetarł szlak "
+                                "innym regionom. Gratuluję! Dziękuję zarządowi i członkom klastra "
+                                "za ten znakomity wynik. Obwód kałuski jest dumny z tego sukcesu, "
+                                "bo daje on nowy impuls klastrom z naszego regionu i z całej Rosji."
+                            ),
+                            "speaker": "Anatolij Sotnikow",
+                            "role": (
+                                "dyrektor Agencji Rozwoju Innowacyjnego – Centrum Rozwoju "
+                                "Klastrów Obwodu Kałuskiego"
+                            ),
+                        },
+                    ),
+                    (
+                        "note",
+                        {
+                            "heading": "O ESCA",
+                            "text": (
+                                "<p>Europejski Sekretariat Analiz Klastrowych (ESCA) z siedzibą "
+                                "w Berlinie od 2008 r. przeprowadził audyty ponad 750 klastrów "
+                                "w ramach European Cluster Excellence Initiative. W ciągu "
+                                "ostatnich dwóch lat brązowe certyfikaty otrzymało zaledwie pięć "
+                                "rosyjskich klastrów.</p>"
+                                "<p>Kałuski Klaster Farmaceutyczny porównano z wiodącymi "
+                                "klastrami europejskimi z tego samego sektora gospodarki "
+                                "i oceniono na podstawie 30 kluczowych wskaźników.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "about_cluster",
+                        {
+                            "heading": "O Kałuskim Klastrze Farmaceutycznym",
+                            "text": (
+                                "<p>Kałuski Klaster Farmaceutyczny to klaster branży "
+                                "farmaceutycznej działający w obwodzie kałuskim w Rosji. Jego "
+                                "organizacją zarządzającą jest Stowarzyszenie „Kałuski Klaster "
+                                "Farmaceutyczny”, a działalność klastra wspiera rząd obwodu "
+                                "kałuskiego.</p>"
+                            ),
+                        },
+                    ),
                 ],
             },
             "en": {
@@ -744,93 +832,117 @@ RELEASES = [
                 ),
                 "tags": ["esca", "silver label", "kaluga", "pharmaceuticals"],
                 "body": [
-                    ("paragraph", (
-                        "<p>From 24 to 26 October 2017, a team of ESCA experts was on site at "
-                        "Kaluga Pharmaceutical Cluster, reviewing its management system and rating "
-                        "its business activities against 30 key indicators. The evaluation "
-                        "followed the method of the <i>European Cluster Excellence "
-                        "Initiative</i>.</p>"
-                    )),
+                    (
+                        "paragraph",
+                        (
+                            "<p>From 24 to 26 October 2017, a team of ESCA experts was on site at "
+                            "Kaluga Pharmaceutical Cluster, reviewing its management system and rating "
+                            "its business activities against 30 key indicators. The evaluation "
+                            "followed the method of the <i>European Cluster Excellence "
+                            "Initiative</i>.</p>"
+                        ),
+                    ),
                     ("heading", "The audit in brief"),
-                    ("list", [
-                        "On-site audit by ESCA experts: 24–26 October 2017",
-                        "Assessment method: European Cluster Excellence Initiative",
-                        "30 key indicators",
-                        "More than 70% of indicators significantly above the required values",
-                        "Compared with top European clusters in the same sector",
-                    ]),
-                    ("paragraph", (
-                        "<p>With more than 70% of its indicators well above the required "
-                        "thresholds, the cluster has shown that its management system is "
-                        "highly effective and that its performance matches the world’s "
-                        "leading practice. This is the ninth silver label awarded to a "
-                        "pharmaceutical or medical cluster in Europe – and the first in "
-                        "Russia.</p>"
-                    )),
-                    ("quote", {
-                        "text": (
-                            "The on-site audit was a major step in our development, built on "
-                            "the systematic approach taken by the cluster management team. "
-                            "Our members backed us fully, both while we were preparing the "
-                            "documentation and throughout the audit, and showed genuine "
-                            "interest in improving the cluster’s performance. That tells us "
-                            "we chose the right way to work together. The silver certificate "
-                            "confirms that the cluster has an effective management system in "
-                            "place, which matters especially to our partners abroad."
+                    (
+                        "list",
+                        [
+                            "On-site audit by ESCA experts: 24–26 October 2017",
+                            "Assessment method: European Cluster Excellence Initiative",
+                            "30 key indicators",
+                            "More than 70% of indicators significantly above the required values",
+                            "Compared with top European clusters in the same sector",
+                        ],
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>With more than 70% of its indicators well above the required "
+                            "thresholds, the cluster has shown that its management system is "
+                            "highly effective and that its performance matches the world’s "
+                            "leading practice. This is the ninth silver label awarded to a "
+                            "pharmaceutical or medical cluster in Europe – and the first in "
+                            "Russia.</p>"
                         ),
-                        "speaker": "Irina Novikova",
-                        "role": "CEO, Kaluga Pharmaceutical Cluster Association",
-                    }),
-                    ("quote", {
-                        "text": (
-                            "Kaluga Pharmaceutical Cluster now holds the ninth silver "
-                            "certificate awarded to a pharmaceutical or medical cluster in "
-                            "Europe, and the first in Russia. That is down to the hard work "
-                            "of the cluster team, and the support of the Kaluga Region "
-                            "Government makes that work even more effective."
-                        ),
-                        "speaker": "Ivan Glushkov",
-                        "role": "Chairman of the Board, Kaluga Pharmaceutical Cluster Association",
-                    }),
-                    ("quote", {
-                        "text": (
-                            "The silver certificate is an outstanding achievement and, without "
-                            "doubt, a benchmark for others. No Russian cluster has reached "
-                            "this level before. By joining the ranks of Europe’s best "
-                            "clusters, Kaluga Pharmaceutical Cluster has opened the way for "
-                            "other regions. Congratulations! My thanks go to the board and "
-                            "members of the cluster for this excellent result. The whole of Kaluga Region takes pride in it, "
-                            "because it gives fresh impetus to clusters in our region and "
-                            "across Russia."
-                        ),
-                        "speaker": "Anatoly Sotnikov",
-                        "role": (
-                            "Director, Agency for Innovative Development – Center for Cluster "
-                            "Development of Kaluga Region"
-                        ),
-                    }),
-                    ("note", {
-                        "heading": "About ESCA",
-                        "text": (
-                            "<p>Since 2008, the Berlin-based European Secretariat for Cluster "
-                            "Analysis (ESCA) has carried out audits of more than 750 clusters "
-                            "under the European Cluster Excellence Initiative. In the past two "
-                            "years, just five clusters from Russia have been awarded a bronze "
-                            "certificate.</p>"
-                            "<p>In the assessment, Kaluga Pharmaceutical Cluster was compared "
-                            "with top-performing European clusters in its own sector of the "
-                            "economy and scored on 30 key indicators.</p>"
-                        ),
-                    }),
-                    ("about_cluster", {
-                        "heading": "About Kaluga Pharmaceutical Cluster",
-                        "text": (
-                            "<p>Kaluga Pharmaceutical Cluster is a pharmaceutical cluster "
-                            "based in the Kaluga Region of Russia. It is managed by the Kaluga "
-                            "Pharmaceutical Cluster Association, and its work is supported by "
-                            "the Kaluga Region Government.</p>"
-                        ),
-                    }),
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "The on-site audit was a major step in our development, built on "
+                                "the systematic approach taken by the cluster management team. "
+                                "Our members backed us fully, both while we were preparing the "
+                                "documentation and throughout the audit, and showed genuine "
+                                "interest in improving the cluster’s performance. That tells us "
+                                "we chose the right way to work together. The silver certificate "
+                                "confirms that the cluster has an effective management system in "
+                                "place, which matters especially to our partners abroad."
+                            ),
+                            "speaker": "Irina Novikova",
+                            "role": "CEO, Kaluga Pharmaceutical Cluster Association",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Kaluga Pharmaceutical Cluster now holds the ninth silver "
+                                "certificate awarded to a pharmaceutical or medical cluster in "
+                                "Europe, and the first in Russia. That is down to the hard work "
+                                "of the cluster team, and the support of the Kaluga Region "
+                                "Government makes that work even more effective."
+                            ),
+                            "speaker": "Ivan Glushkov",
+                            "role": "Chairman of the Board, Kaluga Pharmaceutical Cluster Association",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "The silver certificate is an outstanding achievement and, without "
+                                "doubt, a benchmark for others. No Russian cluster has reached "
+                                "this level before. By joining the ranks of Europe’s best "
+                                "clusters, Kaluga Pharmaceutical Cluster has opened the way for "
+                                "other regions. Congratulations! My thanks go to the board and "
+                                "members of the cluster for this excellent result. The whole of Kaluga Region takes pride in it, "
+                                "because it gives fresh impetus to clusters in our region and "
+                                "across Russia."
+                            ),
+                            "speaker": "Anatoly Sotnikov",
+                            "role": (
+                                "Director, Agency for Innovative Development – Center for Cluster "
+                                "Development of Kaluga Region"
+                            ),
+                        },
+                    ),
+                    (
+                        "note",
+                        {
+                            "heading": "About ESCA",
+                            "text": (
+                                "<p>Since 2008, the Berlin-based European Secretariat for Cluster "
+                                "Analysis (ESCA) has carried out audits of more than 750 clusters "
+                                "under the European Cluster Excellence Initiative. In the past two "
+                                "years, just five clusters from Russia have been awarded a bronze "
+                                "certificate.</p>"
+                                "<p>In the assessment, Kaluga Pharmaceutical Cluster was compared "
+                                "with top-performing European clusters in its own sector of the "
+                                "economy and scored on 30 key indicators.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "about_cluster",
+                        {
+                            "heading": "About Kaluga Pharmaceutical Cluster",
+                            "text": (
+                                "<p>Kaluga Pharmaceutical Cluster is a pharmaceutical cluster "
+                                "based in the Kaluga Region of Russia. It is managed by the Kaluga "
+                                "Pharmaceutical Cluster Association, and its work is supported by "
+                                "the Kaluga Region Government.</p>"
+                            ),
+                        },
+                    ),
                 ],
             },
             "ru": {
@@ -848,94 +960,118 @@ RELEASES = [
                 ),
                 "tags": ["esca", "серебряный сертификат", "калуга", "фармацевтика"],
                 "body": [
-                    ("paragraph", (
-                        "<p>С 24 по 26 октября 2017 г. эксперты ESCA посетили Калужский "
-                        "фармацевтический кластер, чтобы провести аудит системы управления "
-                        "кластером и оценить его деятельность по 30 ключевым показателям. "
-                        "Оценка проводилась по методике <i>European Cluster Excellence "
-                        "Initiative</i>.</p>"
-                    )),
+                    (
+                        "paragraph",
+                        (
+                            "<p>С 24 по 26 октября 2017 г. эксперты ESCA посетили Калужский "
+                            "фармацевтический кластер, чтобы провести аудит системы управления "
+                            "кластером и оценить его деятельность по 30 ключевым показателям. "
+                            "Оценка проводилась по методике <i>European Cluster Excellence "
+                            "Initiative</i>.</p>"
+                        ),
+                    ),
                     ("heading", "Коротко об аудите"),
-                    ("list", [
-                        "Выездной аудит экспертов ESCA: 24–26 октября 2017 г.",
-                        "Методика оценки: European Cluster Excellence Initiative",
-                        "30 ключевых показателей",
-                        "Более 70% показателей значительно превышают требуемые значения",
-                        "Сравнение с ведущими европейскими кластерами той же отрасли",
-                    ]),
-                    ("paragraph", (
-                        "<p>Более 70% показателей кластера значительно превысили требуемые "
-                        "значения. Это подтверждает, что система управления кластером "
-                        "высокоэффективна, а результаты его работы соответствуют лучшим "
-                        "мировым практикам. Кластеру принадлежит девятый в Европе "
-                        "серебряный сертификат среди фармацевтических и медицинских "
-                        "кластеров — и первый в России.</p>"
-                    )),
-                    ("quote", {
-                        "text": (
-                            "Выездной аудит стал для нас важным этапом развития, в основе "
-                            "которого — системный подход команды управления кластером. "
-                            "Участники кластера полностью поддержали нас и при подготовке "
-                            "документов, и на протяжении всего аудита, проявив живой интерес "
-                            "к повышению эффективности кластера. Это говорит о том, что мы "
-                            "выбрали верную модель сотрудничества. Серебряный сертификат "
-                            "подтверждает, что у кластера есть действенная система "
-                            "управления, и это особенно важно для наших зарубежных партнеров."
+                    (
+                        "list",
+                        [
+                            "Выездной аудит экспертов ESCA: 24–26 октября 2017 г.",
+                            "Методика оценки: European Cluster Excellence Initiative",
+                            "30 ключевых показателей",
+                            "Более 70% показателей значительно превышают требуемые значения",
+                            "Сравнение с ведущими европейскими кластерами той же отрасли",
+                        ],
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Более 70% показателей кластера значительно превысили требуемые "
+                            "значения. Это подтверждает, что система управления кластером "
+                            "высокоэффективна, а результаты его работы соответствуют лучшим "
+                            "мировым практикам. Кластеру принадлежит девятый в Европе "
+                            "серебряный сертификат среди фармацевтических и медицинских "
+                            "кластеров — и первый в России.</p>"
                         ),
-                        "speaker": "Ирина Новикова",
-                        "role": "генеральный директор Ассоциации «Калужский фармацевтический кластер»",
-                    }),
-                    ("quote", {
-                        "text": (
-                            "Калужскому фармацевтическому кластеру принадлежит девятый "
-                            "в Европе серебряный сертификат среди фармацевтических "
-                            "и медицинских кластеров и первый в России. Это заслуга слаженной "
-                            "работы команды кластера, а поддержка правительства Калужской "
-                            "области делает эту работу еще эффективнее."
-                        ),
-                        "speaker": "Иван Глушков",
-                        "role": "председатель правления Ассоциации «Калужский фармацевтический кластер»",
-                    }),
-                    ("quote", {
-                        "text": (
-                            "Серебряный сертификат Калужского фармацевтического кластера — "
-                            "выдающееся достижение и, безусловно, ориентир для других. "
-                            "Ни одному российскому кластеру прежде не удавалось подняться "
-                            "на такой уровень. Кластер вошел в число лучших кластеров Европы "
-                            "и проложил дорогу другим регионам. Отличная работа! Благодарю "
-                            "правление и участников кластера за такой результат. Калужская "
-                            "область гордится этим достижением: оно дает новый стимул "
-                            "кластерам нашего региона и всей России."
-                        ),
-                        "speaker": "Анатолий Сотников",
-                        "role": (
-                            "директор Агентства инновационного развития — центра кластерного "
-                            "развития Калужской области"
-                        ),
-                    }),
-                    ("note", {
-                        "heading": "Об ESCA",
-                        "text": (
-                            "<p>Европейский секретариат по кластерному анализу (ESCA) "
-                            "со штаб-квартирой в Берлине (Германия) с 2008 г. провел аудит "
-                            "более 750 кластеров в рамках European Cluster Excellence "
-                            "Initiative. За последние два года бронзовые сертификаты получили "
-                            "лишь пять российских кластеров.</p>"
-                            "<p>Калужский фармацевтический кластер сравнивали с ведущими "
-                            "европейскими кластерами того же сектора экономики и оценивали "
-                            "по 30 ключевым показателям.</p>"
-                        ),
-                    }),
-                    ("about_cluster", {
-                        "heading": "О Калужском фармацевтическом кластере",
-                        "text": (
-                            "<p>Калужский фармацевтический кластер работает в Калужской "
-                            "области России и специализируется на фармацевтике. Управляющей "
-                            "организацией кластера является Ассоциация «Калужский "
-                            "фармацевтический кластер», а его работу поддерживает "
-                            "правительство Калужской области.</p>"
-                        ),
-                    }),
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Выездной аудит стал для нас важным этапом развития, в основе "
+                                "которого — системный подход команды управления кластером. "
+                                "Участники кластера полностью поддержали нас и при подготовке "
+                                "документов, и на протяжении всего аудита, проявив живой интерес "
+                                "к повышению эффективности кластера. Это говорит о том, что мы "
+                                "выбрали верную модель сотрудничества. Серебряный сертификат "
+                                "подтверждает, что у кластера есть действенная система "
+                                "управления, и это особенно важно для наших зарубежных партнеров."
+                            ),
+                            "speaker": "Ирина Новикова",
+                            "role": "генеральный директор Ассоциации «Калужский фармацевтический кластер»",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Калужскому фармацевтическому кластеру принадлежит девятый "
+                                "в Европе серебряный сертификат среди фармацевтических "
+                                "и медицинских кластеров и первый в России. Это заслуга слаженной "
+                                "работы команды кластера, а поддержка правительства Калужской "
+                                "области делает эту работу еще эффективнее."
+                            ),
+                            "speaker": "Иван Глушков",
+                            "role": "председатель правления Ассоциации «Калужский фармацевтический кластер»",
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": (
+                                "Серебряный сертификат Калужского фармацевтического кластера — "
+                                "выдающееся достижение и, безусловно, ориентир для других. "
+                                "Ни одному российскому кластеру прежде не удавалось подняться "
+                                "на такой уровень. Кластер вошел в число лучших кластеров Европы "
+                                "и проложил дорогу другим регионам. Отличная работа! Благодарю "
+                                "правление и участников кластера за такой результат. Калужская "
+                                "область гордится этим достижением: оно дает новый стимул "
+                                "кластерам нашего региона и всей России."
+                            ),
+                            "speaker": "Анатолий Сотников",
+                            "role": (
+                                "директор Агентства инновационного развития — центра кластерного "
+                                "развития Калужской области"
+                            ),
+                        },
+                    ),
+                    (
+                        "note",
+                        {
+                            "heading": "Об ESCA",
+                            "text": (
+                                "<p>Европейский секретариат по кластерному анализу (ESCA) "
+                                "со штаб-квартирой в Берлине (Германия) с 2008 г. провел аудит "
+                                "более 750 кластеров в рамках European Cluster Excellence "
+                                "Initiative. За последние два года бронзовые сертификаты получили "
+                                "лишь пять российских кластеров.</p>"
+                                "<p>Калужский фармацевтический кластер сравнивали с ведущими "
+                                "европейскими кластерами того же сектора экономики и оценивали "
+                                "по 30 ключевым показателям.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "about_cluster",
+                        {
+                            "heading": "О Калужском фармацевтическом кластере",
+                            "text": (
+                                "<p>Калужский фармацевтический кластер работает в Калужской "
+                                "области России и специализируется на фармацевтике. Управляющей "
+                                "организацией кластера является Ассоциация «Калужский "
+                                "фармацевтический кластер», а его работу поддерживает "
+                                "правительство Калужской области.</p>"
+                            ),
+                        },
+                    ),
                 ],
             },
         },

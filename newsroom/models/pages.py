@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -120,9 +121,7 @@ class HomePage(LocalizedPageMixin, Page):
             .select_related("cluster")
             .order_by("title")
         )
-        context["news_index"] = (
-            NewsIndexPage.objects.live().filter(locale=self.locale).first()
-        )
+        context["news_index"] = NewsIndexPage.objects.live().filter(locale=self.locale).first()
         return context
 
 
@@ -181,9 +180,7 @@ class ClusterNewsPage(LocalizedPageMixin, Page):
         context["awards"] = self.cluster.awards.select_related("label__body").order_by(
             "-awarded_on"
         )
-        context["releases"] = paginate(
-            request, live_releases(self.locale).child_of(self)
-        )
+        context["releases"] = paginate(request, live_releases(self.locale).child_of(self))
         return context
 
 
@@ -241,7 +238,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["announced_awards"] = self.awards.select_related(
-            "label__body", "cluster"
-        ).order_by("-awarded_on")
+        context["announced_awards"] = self.awards.select_related("label__body", "cluster").order_by(
+            "-awarded_on"
+        )
         return context

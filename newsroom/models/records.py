@@ -8,6 +8,7 @@ so every page, in any locale, renders the same facts in the reader's language.
 import datetime
 
 from dateutil.relativedelta import relativedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -32,9 +33,7 @@ class CertificationBody(models.Model):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     description = models.TextField(_("description"), blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = models.CharField(
-        _("country"), max_length=2, blank=True, choices=_country_choices
-    )
+    country = models.CharField(_("country"), max_length=2, blank=True, choices=_country_choices)
     website = models.URLField(_("website"), blank=True)
 
     class Meta:
@@ -185,6 +184,11 @@ class Award(models.Model):
     def __str__(self):
         return f"{self.cluster} – {self.label} ({self.awarded_on:%Y-%m-%d})"
 
+    def save(self, *args, **kwargs):
+        if self.valid_until is None:
+            self.valid_until = self.default_valid_until()
+        super().save(*args, **kwargs)
+
     def clean(self):
         errors = {}
         if self.valid_until and self.awarded_on and self.valid_until < self.awarded_on:
@@ -197,11 +201,6 @@ class Award(models.Model):
             errors["audit_ended_on"] = _("The audit cannot end before it started.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.valid_until is None:
-            self.valid_until = self.default_valid_until()
-        super().save(*args, **kwargs)
 
     def default_valid_until(self):
         """The awarded date plus the label's validity; None for open-ended statuses."""

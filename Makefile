@@ -1,0 +1,59 @@
+# Newsroom: `make run` sets everything up and serves the site; `make test` runs the whole suite.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+REQUIRE_POSTGRES ?= 0
+LANGUAGES := pl en ru
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install requirements.txt
+
+messages: install ## Compile the gettext catalogs in locale/
+	$(MANAGE) compilemessages --ignore=$(VENV) --verbosity 0
+
+run: install messages ## Migrate, load demo content and serve http://127.0.0.1:8000 (admin at /admin/)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_data
+	$(MANAGE) runserver 127.0.0.1:8000
+
+check: install messages ## Django checks, pending migrations, catalog checks
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run --verbosity 1
+	@for lang in $(LANGUAGES); do \
+		out=$$(msgfmt -c --statistics -o /dev/null locale/$$lang/LC_MESSAGES/django.po 2>&1) || { echo "$$out"; exit 1; }; \
+		echo "locale/$$lang: $$out"; \
+		case "$$out" in *untranslated*|*fuzzy*) echo "locale/$$lang has untranslated or fuzzy entries"; exit 1;; esac; \
+	done
+
+test: check ## Run the whole suite on SQLite, then on PostgreSQL when reachable (REQUIRE_POSTGRES=1 makes it mandatory)
+	$(PY) -m pytest
+	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+		echo "== PostgreSQL: $(TEST_DATABASE_URL)"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest --create-db; \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but $(TEST_DATABASE_URL) is not reachable."; exit 1; \
+	else \
+		echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): the SQLite run above is the only one."; \
+	fi
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+makemessages: install ## Refresh locale/*/django.po from the code and templates
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --no-obsolete --add-location=file
+
+.PHONY: help install messages run check test lint makemessages
