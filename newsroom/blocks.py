@@ -1,5 +1,7 @@
 """StreamField blocks for press release bodies."""
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -63,3 +65,18 @@ class PressReleaseBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     note = NoteBlock()
     about_cluster = AboutClusterBlock()
+
+
+def body_stream_data(blocks):
+    """(block type, value) pairs as PressReleaseBodyBlock raw data, ready to assign to `body`.
+
+    List items are written in Wagtail's block format with ids: wagtail-localize only
+    extracts translatable segments from lists stored that way, and Wagtail keeps raw
+    data as assigned until someone edits the block.
+    """
+    data = []
+    for block_type, value in blocks:
+        if block_type == "list":
+            value = [{"type": "item", "value": item, "id": str(uuid.uuid4())} for item in value]
+        data.append({"type": block_type, "value": value, "id": str(uuid.uuid4())})
+    return data

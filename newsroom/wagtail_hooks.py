@@ -3,12 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.admin_panels import translated_tabs
 from newsroom.filters import AwardFilterSet, ClusterFilterSet
 from newsroom.models import Award, CertificationBody, Cluster, Label
+
+COUNTRY_COLUMN = Column("country", label=_("Country"), accessor="get_country_display")
 
 
 class TranslatedRecordViewSet(SnippetViewSet):
@@ -24,7 +27,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
     list_display = [
         "name",
         "acronym",
-        "get_country_display",
+        COUNTRY_COLUMN,
         "city",
         "founded_year",
         "member_count",
@@ -56,7 +59,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
 class CertificationBodyViewSet(TranslatedRecordViewSet):
     model = CertificationBody
     icon = "site"
-    list_display = ["name", "acronym", "city", "get_country_display", "website"]
+    list_display = ["name", "acronym", "city", COUNTRY_COLUMN, "website"]
     search_fields = ["name_pl", "name_en", "name_ru", "acronym", "slug"]
     edit_handler = translated_tabs(
         [
@@ -71,7 +74,13 @@ class CertificationBodyViewSet(TranslatedRecordViewSet):
 class LabelViewSet(TranslatedRecordViewSet):
     model = Label
     icon = "pick"
-    list_display = ["name", "body", "get_level_display", "validity_months", "indicators_assessed"]
+    list_display = [
+        "name",
+        "body",
+        Column("level", label=_("Level"), accessor="get_level_display"),
+        "validity_months",
+        "indicators_assessed",
+    ]
     list_filter = ["body", "level"]
     search_fields = ["name_pl", "name_en", "name_ru", "slug"]
     edit_handler = translated_tabs(
@@ -95,7 +104,13 @@ class LabelViewSet(TranslatedRecordViewSet):
 class AwardViewSet(TranslatedRecordViewSet):
     model = Award
     icon = "success"
-    list_display = ["cluster", "label", "awarded_on", "valid_until", "get_status_display"]
+    list_display = [
+        "cluster",
+        "label",
+        "awarded_on",
+        "valid_until",
+        Column("status", label=_("Status"), accessor="get_status_display"),
+    ]
     filterset_class = AwardFilterSet
     search_fields = [
         "cluster__name_pl",

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -108,3 +110,30 @@ def test_cluster_country_choices_are_babel_territories():
     field = Cluster._meta.get_field("country")
     codes = dict(field.choices)
     assert "PL" in codes and "RU" in codes and "DE" in codes
+
+
+@pytest.mark.parametrize(
+    ("model", "headers"),
+    [
+        ("cluster", ["Name", "Acronym", "Country", "City", "Year founded", "Number of members"]),
+        ("award", ["Cluster", "Label", "Date awarded", "Valid until", "Status"]),
+        ("label", ["Name", "Awarding body", "Level", "Validity in months"]),
+    ],
+)
+def test_record_listing_columns(admin_client, model, headers):
+    AwardFactory(cluster=ClusterFactory(country="RU"))
+    response = admin_client.get(
+        reverse(f"wagtailsnippets_newsroom_{model}:list"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = response.content.decode()
+    table = html[html.index('<table class="listing') :]
+    shown = [
+        re.sub(r"<[^>]+>|\s+", " ", h).strip()
+        for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)
+    ]
+    for header in headers:
+        assert header in shown
+    if model == "cluster":
+        assert "Russia" in table
+    if model == "award":
+        assert "Expired" in table

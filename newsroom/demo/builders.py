@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
+from newsroom.blocks import body_stream_data
 from newsroom.demo import content
 from newsroom.models import (
     Award,
@@ -250,11 +251,6 @@ def build_cluster_pages(locales, indexes, clusters):
     return cluster_pages
 
 
-def stream_data(blocks):
-    """content.py's (block type, value) pairs as StreamField raw data."""
-    return [{"type": block_type, "value": value} for block_type, value in blocks]
-
-
 def build_releases(locales, cluster_pages, clusters, awards):
     for release in content.RELEASES:
         key = demo_translation_key(f"release:{release['key']}")
@@ -275,7 +271,7 @@ def build_releases(locales, cluster_pages, clusters, awards):
                 lead=texts["lead"],
                 search_description=texts.get("search_description", ""),
                 release_date=release["release_date"],
-                body=stream_data(texts["body"]),
+                body=body_stream_data(texts["body"]),
                 locale=locales[code],
                 translation_key=key,
             )
