@@ -1,12 +1,16 @@
 """Records in the Wagtail admin: snippets grouped under one 'Certification' menu."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from newsroom import admin_views
 from newsroom.admin_panels import translated_tabs
 from newsroom.filters import AwardFilterSet, ClusterFilterSet
 from newsroom.models import Award, CertificationBody, Cluster, Label
@@ -147,3 +151,18 @@ class CertificationViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CertificationViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("import-releases/", admin_views.import_releases, name="newsroom_import_releases")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return MenuItem(
+        _("Import releases"),
+        reverse("newsroom_import_releases"),
+        icon_name="upload",
+        order=210,
+    )

@@ -208,6 +208,8 @@ class PressReleasePage(LocalizedPageMixin, Page):
         help_text=_("Their facts are shown from the records, in the page's language."),
     )
     tags = ClusterTaggableManager(through=PressReleasePageTag, blank=True)
+    # Set by the importer, so importing the same file again updates this release.
+    import_checksum = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("release_date"),

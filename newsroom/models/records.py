@@ -98,7 +98,8 @@ class Cluster(models.Model):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     description = models.TextField(_("description"), blank=True)
-    country = models.CharField(_("country"), max_length=2, choices=_country_choices)
+    # Optional: a cluster proposed by the importer starts without one.
+    country = models.CharField(_("country"), max_length=2, blank=True, choices=_country_choices)
     region = models.CharField(_("region"), max_length=150, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     sector = models.CharField(_("sector"), max_length=150, blank=True)

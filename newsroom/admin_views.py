@@ -1,0 +1,119 @@
+"""The admin's release import: upload files, review what was extracted, create drafts."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from newsroom.forms import ReleaseReviewFormSet, ReleaseUploadForm
+from newsroom.importing.decoding import MAX_FILE_BYTES
+from newsroom.importing.service import (
+    ImportOutcome,
+    apply_corrections,
+    extract,
+    import_release,
+    write_release,
+)
+
+TEMPLATE = "newsroom/admin/import_releases.html"
+
+
+def require_page_creation(user):
+    if not PagePermissionPolicy().user_has_permission(user, "add"):
+        raise PermissionDenied
+
+
+def import_releases(request):
+    require_page_creation(request.user)
+    if request.method == "POST" and request.POST.get("step") == "create":
+        return create_drafts(request)
+    if request.method == "POST":
+        return review_uploads(request)
+    return render(request, TEMPLATE, {"upload_form": ReleaseUploadForm()})
+
+
+def review_uploads(request):
+    upload_form = ReleaseUploadForm(request.POST, request.FILES)
+    if not upload_form.is_valid():
+        return render(request, TEMPLATE, {"upload_form": upload_form})
+    language = upload_form.cleaned_data["language"] or None
+    cluster = upload_form.cleaned_data["cluster"]
+    initial, failures = [], []
+    for upload in upload_form.cleaned_data["files"]:
+        outcome = import_release(
+            upload.read(MAX_FILE_BYTES + 1),
+            upload.name,
+            language=language,
+            cluster_slug=cluster.slug if cluster else None,
+            dry_run=True,
+        )
+        if outcome.status != "ok":
+            failures.append(outcome)
+            continue
+        extraction = outcome.extraction
+        initial.append(
+            {
+                "filename": upload.name,
+                "source": extraction.text,
+                "language": extraction.language,
+                "title": extraction.parsed.title,
+                "release_date": extraction.parsed.date,
+                "lead": extraction.parsed.lead,
+                "label_level": extraction.label_level or "",
+                "cluster": extraction.cluster,
+                "new_cluster_name": extraction.proposed_cluster_name or "",
+            }
+        )
+    formset = ReleaseReviewFormSet(initial=initial)
+    return render(
+        request,
+        TEMPLATE,
+        {"formset": formset, "reviews": review_rows(formset), "failures": failures},
+    )
+
+
+def review_rows(formset):
+    """Each form with the facts read from its text, for the side-by-side review."""
+    rows = []
+    for form in formset:
+        source = form["source"].value() or ""
+        try:
+            extraction = extract(source.encode("utf-8"), language=form["language"].value() or None)
+        except Exception:  # noqa: BLE001 - the form itself reports what is wrong
+            extraction = None
+        rows.append({"form": form, "source": source, "extraction": extraction})
+    return rows
+
+
+def create_drafts(request):
+    formset = ReleaseReviewFormSet(request.POST)
+    if not formset.is_valid():
+        return render(request, TEMPLATE, {"formset": formset, "reviews": review_rows(formset)})
+    results = []
+    for form in formset:
+        data = form.cleaned_data
+        outcome = ImportOutcome(file=data["filename"])
+        try:
+            extraction = extract(data["source"].encode("utf-8"), language=data["language"])
+            apply_corrections(
+                extraction,
+                title=data["title"],
+                date=data["release_date"],
+                lead=data["lead"],
+                language=data["language"],
+                label_level=data["label_level"],
+                cluster=data["cluster"],
+                new_cluster_name=data["new_cluster_name"],
+            )
+            outcome.extraction = extraction
+            with transaction.atomic():
+                outcome.page = write_release(extraction, outcome, user=request.user)
+        except Exception as error:  # noqa: BLE001 - one file's failure must not stop the rest
+            outcome.status, outcome.error = (
+                "error",
+                str(error) or _("The release could not be saved."),
+            )
+        results.append(outcome)
+    return render(request, TEMPLATE, {"results": results})

@@ -1,0 +1,1 @@
+"""Turning raw press release files into structured drafts."""
