@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -12,12 +13,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from newsroom import feeds, search
 from newsroom.blocks import PressReleaseBodyBlock
-from newsroom.models.records import Award, Cluster
+from newsroom.models.records import Award, Cluster, Label
+from newsroom.news_filters import ReleaseFilter
 
 HOME_RELEASE_COUNT = 6
 
@@ -125,7 +129,24 @@ class HomePage(LocalizedPageMixin, Page):
         return context
 
 
-class NewsIndexPage(LocalizedPageMixin, Page):
+def level_title(level):
+    """A level page's heading: "Silver labels", "Statuses"…"""
+    titles = {
+        Label.Level.BRONZE: _("Bronze labels"),
+        Label.Level.SILVER: _("Silver labels"),
+        Label.Level.GOLD: _("Gold labels"),
+        Label.Level.STATUS: _("Statuses"),
+    }
+    return titles[level]
+
+
+def feed_kind(kind):
+    if kind not in feeds.FEED_TYPES:
+        raise Http404
+    return kind
+
+
+class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -137,13 +158,78 @@ class NewsIndexPage(LocalizedPageMixin, Page):
     class Meta:
         verbose_name = _("news index")
 
+    def listing_context(self, request, fixed=None):
+        release_filter = ReleaseFilter(request.GET, live_releases(self.locale), fixed=fixed)
+        return {
+            "filter": release_filter,
+            "facets": release_filter.facets(),
+            "releases": paginate(request, release_filter.results),
+        }
+
+    @path("")
+    def all_releases(self, request):
+        context = self.listing_context(request)
+        context["feed_links"] = feeds.feed_links(self.get_url(request), self.title)
+        return self.render(request, context_overrides=context)
+
+    @path("level/<str:level>/")
+    def level_releases(self, request, level):
+        if level not in Label.Level.values:
+            raise Http404
+        context = self.listing_context(request, fixed={"level": level})
+        context["level"] = level
+        context["level_title"] = level_title(level)
+        base = self.reverse_subpage("level_releases", args=[level])
+        context["feed_links"] = feeds.feed_links(
+            self.get_url(request) + base, str(level_title(level))
+        )
+        return self.render(request, context_overrides=context)
+
+    @path("feed/<str:kind>/")
+    def feed(self, request, kind):
+        return feeds.feed_response(
+            request,
+            kind=feed_kind(kind),
+            title=self.title,
+            link=self.get_url(request),
+            description=self.intro,
+            releases=live_releases(self.locale),
+            language=self.locale.language_code,
+        )
+
+    @path("level/<str:level>/feed/<str:kind>/")
+    def level_feed(self, request, level, kind):
+        if level not in Label.Level.values:
+            raise Http404
+        title = str(level_title(level))
+        return feeds.feed_response(
+            request,
+            kind=feed_kind(kind),
+            title=title,
+            link=self.get_url(request) + self.reverse_subpage("level_releases", args=[level]),
+            description=feeds.feed_description(title),
+            releases=ReleaseFilter(QueryDict(), live_releases(self.locale), fixed={"level": level}).results,
+            language=self.locale.language_code,
+        )
+
+    def level_links(self, request):
+        url = self.get_url(request)
+        return [
+            {
+                "level": level,
+                "title": level_title(level),
+                "url": url + self.reverse_subpage("level_releases", args=[level.value]),
+            }
+            for level in Label.Level
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["releases"] = paginate(request, live_releases(self.locale))
+        context["level_links"] = self.level_links(request)
         return context
 
 
-class ClusterNewsPage(LocalizedPageMixin, Page):
+class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
     cluster = models.ForeignKey(
         Cluster,
         verbose_name=_("cluster"),
@@ -153,7 +239,10 @@ class ClusterNewsPage(LocalizedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("cluster"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("search_stems"),
+    ]
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types = ["newsroom.PressReleasePage"]
     template = "newsroom/cluster_news_page.html"
@@ -175,13 +264,43 @@ class ClusterNewsPage(LocalizedPageMixin, Page):
                 {"cluster": _("This cluster already has a news page in this language.")}
             )
 
+    def search_text(self):
+        cluster = self.cluster
+        return "\n".join(
+            [
+                self.title,
+                self.intro,
+                cluster.name,
+                cluster.description,
+                cluster.city,
+                cluster.sector,
+            ]
+        )
+
+    def search_stems(self):
+        with translation.override(self.locale.language_code):
+            return search.stemmed_text(self.search_text(), self.locale.language_code)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["awards"] = self.cluster.awards.select_related("label__body").order_by(
             "-awarded_on"
         )
         context["releases"] = paginate(request, live_releases(self.locale).child_of(self))
+        context["feed_links"] = feeds.feed_links(self.get_url(request), self.title)
         return context
+
+    @path("feed/<str:kind>/")
+    def feed(self, request, kind):
+        return feeds.feed_response(
+            request,
+            kind=feed_kind(kind),
+            title=self.title,
+            link=self.get_url(request),
+            description=feeds.feed_description(self.cluster.name),
+            releases=live_releases(self.locale).child_of(self),
+            language=self.locale.language_code,
+        )
 
 
 class PressReleasePageTag(TaggedItemBase):
@@ -226,9 +345,8 @@ class PressReleasePage(LocalizedPageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
-        index.SearchField("body"),
+        index.SearchField("search_stems"),
         index.FilterField("release_date"),
-        index.FilterField("locale_id"),
     ]
     parent_page_types = ["newsroom.ClusterNewsPage"]
     subpage_types = []
@@ -237,6 +355,16 @@ class PressReleasePage(LocalizedPageMixin, Page):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+
+    def search_text(self):
+        """Title, lead, body and the names of what it announces, in the page's language."""
+        with translation.override(self.locale.language_code):
+            facts = [cluster.name for cluster in self.clusters.all()]
+            facts += [award.label.name for award in self.awards.select_related("label")]
+        return "\n".join([self.title, self.lead, search.stream_text(self.body), *facts])
+
+    def search_stems(self):
+        return search.stemmed_text(self.search_text(), self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,0 +1,89 @@
+"""RSS 2.0 and Atom feeds of releases, built on Django's syndication framework.
+
+Pages route to these (newsroom/models/pages.py): all news of a language, each cluster,
+each label level. Links are made absolute from the request's host.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+CONTENT_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+FEED_LENGTH = 30
+
+
+class ReleaseFeed(Feed):
+    """One feed of releases; the page that routes to it supplies title, link and items."""
+
+    def __init__(self, *, kind, title, link, description, releases, language):
+        super().__init__()
+        self.feed_type = FEED_TYPES[kind]
+        self.title = title
+        self.link = link
+        self.description = self.subtitle = description
+        self.releases = releases
+        self.language = language
+        self.author_name = settings.WAGTAIL_SITE_NAME
+
+    def items(self):
+        return list(self.releases[:FEED_LENGTH])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        # The release date is what the team announces; 9:00 local time stands in for the hour.
+        return timezone.make_aware(datetime.datetime.combine(item.release_date, datetime.time(9)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        names = [cluster.name for cluster in item.clusters.all()]
+        return names + [award.label.name for award in item.awards.all()]
+
+    def item_author_name(self, item):
+        return settings.WAGTAIL_SITE_NAME
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+
+def feed_links(url, title):
+    """<link rel="alternate"> entries for a page whose feeds live under `url`feed/."""
+    return [
+        {
+            "content_type": CONTENT_TYPES[kind],
+            "title": f"{title} ({label})",
+            "url": f"{url}feed/{kind}/",
+        }
+        for kind, label in (("rss", "RSS"), ("atom", "Atom"))
+    ]
+
+
+def feed_response(request, *, kind, title, link, description, releases, language):
+    feed = ReleaseFeed(
+        kind=kind,
+        title=title,
+        link=link,
+        description=description or title,
+        releases=releases,
+        language=language,
+    )
+    return feed(request)
+
+
+def feed_description(name):
+    return _("Certification news: %(name)s") % {"name": name}
