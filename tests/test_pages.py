@@ -67,8 +67,11 @@ def test_language_without_translation_links_to_its_home(client, site_tree, award
     cluster_pages = add_cluster_pages(site_tree, award.cluster)
     release = add_release(cluster_pages["pl"], title="Tylko po polsku", awards=[award])
     body = text_of(client.get(release.url))
-    assert 'href="/en/" hreflang="en"' in body
-    assert 'href="/ru/" hreflang="ru"' in body
+    assert 'href="/en/?from=untranslated" hreflang="en"' in body
+    assert 'href="/ru/?from=untranslated" hreflang="ru"' in body
+    notice = text_of(client.get("/en/?from=untranslated"))
+    assert "is not available in this language yet" in notice
+    assert "is not available in this language yet" not in text_of(client.get("/en/"))
 
 
 @pytest.mark.parametrize(

@@ -75,10 +75,14 @@ def language_links(page, request):
     links = []
     for code, _name in settings.LANGUAGES:
         target = live.get(code) or homes.get(code)
+        url = target.get_url(request) if target else None
+        if url and code not in live:
+            # The home page explains that the page the reader came from is not translated.
+            url += "?from=untranslated"
         links.append(
             {
                 "language_code": code,
-                "url": target.get_url(request) if target else None,
+                "url": url,
                 "is_current": code == page.locale.language_code,
                 "is_translation": code in live,
             }

@@ -1,0 +1,331 @@
+import datetime
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import PageViewRestriction
+
+from tests.conftest import LANGUAGES, add_cluster_pages, add_release
+from tests.factories import AwardFactory, ClusterFactory
+
+pytestmark = pytest.mark.django_db
+
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+LABEL_NAMES = {
+    "pl": "Srebrna Odznaka Jakości Zarządzania Klastrem",
+    "en": "Cluster Management Excellence Silver Label",
+    "ru": "Серебряный сертификат качества управления кластером",
+}
+OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "ru": "ru_RU"}
+BASE = "http://testserver"
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def sitemap_entries(client):
+    """{loc: {"lastmod": …, "alternates": {hreflang: href}}} from /sitemap.xml."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['sm']}}}urlset"
+    entries = {}
+    for url in root.findall("sm:url", NS):
+        loc = url.findtext("sm:loc", namespaces=NS)
+        assert loc not in entries, f"{loc} listed twice"
+        alternates = {}
+        for link in url.findall("xhtml:link", NS):
+            assert link.get("rel") == "alternate"
+            assert link.get("hreflang") not in alternates
+            alternates[link.get("hreflang")] = link.get("href")
+        entries[loc] = {"lastmod": url.findtext("sm:lastmod", namespaces=NS), "alts": alternates}
+    return entries
+
+
+def absolute(url):
+    return BASE + url
+
+
+class HeadParser(HTMLParser):
+    """The <link>, <meta> and JSON-LD <script> elements of a document's <head>."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self.metas, self.json_ld = [], [], []
+        self._in_head = self._in_json_ld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "head":
+            self._in_head = True
+        elif self._in_head and tag == "link":
+            self.links.append(attrs)
+        elif self._in_head and tag == "meta":
+            self.metas.append(attrs)
+        elif self._in_head and tag == "script" and attrs.get("type") == "application/ld+json":
+            self._in_json_ld = True
+            self.json_ld.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        elif tag == "script":
+            self._in_json_ld = False
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld[-1] += data
+
+    def canonical(self):
+        hrefs = [link["href"] for link in self.links if link.get("rel") == "canonical"]
+        assert len(hrefs) == 1
+        return hrefs[0]
+
+    def hreflangs(self):
+        pairs = [
+            (link["hreflang"], link["href"])
+            for link in self.links
+            if link.get("rel") == "alternate" and "hreflang" in link
+        ]
+        result = dict(pairs)
+        assert len(result) == len(pairs), "an hreflang is listed twice"
+        return result
+
+    def property(self, name):
+        return [meta["content"] for meta in self.metas if meta.get("property") == name]
+
+    def name(self, name):
+        return [meta["content"] for meta in self.metas if meta.get("name") == name]
+
+
+def head_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    parser = HeadParser()
+    parser.feed(response.content.decode())
+    return parser
+
+
+# --- sitemap.xml -------------------------------------------------------------------
+
+
+def test_sitemap_lists_every_live_page_with_absolute_urls(client, translated_release):
+    entries = sitemap_entries(client)
+    releases = translated_release["releases"]
+    expected = {"/pl/", "/en/", "/ru/", "/pl/aktualnosci/", "/en/news/", "/ru/novosti/"}
+    expected |= {page.url for page in translated_release["cluster_pages"].values()}
+    expected |= {page.url for page in releases.values()}
+    assert set(entries) == {absolute(url) for url in expected}
+    for loc, entry in entries.items():
+        assert urlsplit(loc).scheme == "http" and urlsplit(loc).netloc == "testserver"
+        for href in entry["alts"].values():
+            assert urlsplit(href).netloc == "testserver"
+        datetime.date.fromisoformat(entry["lastmod"])
+
+
+def assert_reciprocal(entries):
+    language_of = {loc: urlsplit(loc).path.split("/")[1] for loc in entries}
+    for loc, entry in entries.items():
+        alternates = entry["alts"]
+        assert alternates[language_of[loc]] == loc, "an entry lists itself"
+        assert "x-default" in alternates
+        assert alternates["x-default"] == alternates.get("pl", loc)
+        for language, href in alternates.items():
+            if language == "x-default":
+                continue
+            assert href in entries, f"{href} is an alternate but not in the sitemap"
+            assert entries[href]["alts"][language_of[loc]] == loc
+
+
+def test_sitemap_alternates_are_reciprocal_with_x_default(client, translated_release):
+    entries = sitemap_entries(client)
+    assert_reciprocal(entries)
+    release_pl = absolute(translated_release["releases"]["pl"].url)
+    release_ru = absolute(translated_release["releases"]["ru"].url)
+    assert entries[release_ru]["alts"]["x-default"] == release_pl
+    assert set(entries[release_ru]["alts"]) == {"pl", "en", "ru", "x-default"}
+
+
+def test_sitemap_x_default_is_the_page_itself_without_polish_version(client, site_tree):
+    cluster_pages = add_cluster_pages(site_tree, ClusterFactory())
+    release = add_release(cluster_pages["en"], title="English only")
+    entries = sitemap_entries(client)
+    loc = absolute(release.url)
+    assert entries[loc]["alts"] == {"en": loc, "x-default": loc}
+
+
+def test_sitemap_leaves_out_drafts_unpublished_and_private_pages(client, translated_release):
+    cluster_pages = translated_release["cluster_pages"]
+    draft = add_release(cluster_pages["en"], title="Unpublished draft", live=False)
+    unpublished = add_release(cluster_pages["en"], title="Withdrawn")
+    unpublished.refresh_from_db()  # publish() went through a revision, not this instance
+    unpublished.unpublish()
+    private_ru = translated_release["releases"]["ru"]
+    PageViewRestriction.objects.create(
+        page=private_ru, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    entries = sitemap_entries(client)
+    body = " ".join([*entries, *(h for e in entries.values() for h in e["alts"].values())])
+    assert draft.slug not in body
+    assert unpublished.slug not in body
+    assert private_ru.slug not in body
+    release_en = absolute(translated_release["releases"]["en"].url)
+    assert set(entries[release_en]["alts"]) == {"pl", "en", "x-default"}
+
+
+def test_sitemap_runs_a_fixed_number_of_queries(client, site_tree, django_assert_max_num_queries):
+    cluster = ClusterFactory()
+    cluster_pages = add_cluster_pages(site_tree, cluster)
+    add_release(cluster_pages["en"], title="First", awards=[AwardFactory(cluster=cluster)])
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/sitemap.xml").status_code == 200
+    for n in range(10):
+        key = None
+        for language in LANGUAGES:
+            page = add_release(cluster_pages[language], title=f"More {n}", key=key)
+            key = page.translation_key
+    # View restrictions, pages with locales; cold caches add the site root paths.
+    assert len(first) <= 5
+    with django_assert_max_num_queries(len(first)):
+        entries = sitemap_entries(client)
+    assert len(entries) == 6 + 3 + 1 + 30
+
+
+def test_demo_site_sitemap_is_complete_and_reciprocal(client, demo_site):
+    entries = sitemap_entries(client)
+    assert len(entries) > 9
+    assert_reciprocal(entries)
+    for loc in list(entries)[:: max(1, len(entries) // 8)]:
+        assert client.get(urlsplit(loc).path).status_code == 200
+
+
+# --- robots.txt --------------------------------------------------------------------
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /django-admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+# --- <head> ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_release_head_links_translations_and_describes_the_release(
+    client, translated_release, language
+):
+    releases = translated_release["releases"]
+    release = releases[language]
+    head = head_of(client, release.url)
+    url = absolute(release.url)
+
+    assert head.canonical() == url
+    expected = {code: absolute(page.url) for code, page in releases.items()}
+    assert head.hreflangs() == {**expected, "x-default": expected["pl"]}
+
+    assert head.property("og:type") == ["article"]
+    assert head.property("og:url") == [url]
+    assert head.property("og:title") == [release.title]
+    assert head.property("og:description") == [release.lead]
+    assert head.property("og:site_name") == ["Newsroom"]
+    assert head.property("og:locale") == [OG_LOCALES[language]]
+    assert sorted(head.property("og:locale:alternate")) == sorted(
+        OG_LOCALES[code] for code in LANGUAGES if code != language
+    )
+    assert head.property("article:published_time") == ["2021-06-17"]
+    assert head.name("twitter:card") == ["summary"]
+    assert head.name("twitter:title") == [release.title]
+    assert head.name("twitter:description") == [release.lead]
+
+    assert len(head.json_ld) == 1
+    data = json.loads(head.json_ld[0])
+    assert data["@type"] == "NewsArticle"
+    assert data["inLanguage"] == language
+    assert data["headline"] == release.title
+    assert data["description"] == release.lead
+    assert data["datePublished"] == "2021-06-17"
+    assert data["url"] == url
+    assert data["mainEntityOfPage"] == url
+    assert data["publisher"] == {"@type": "Organization", "name": "Newsroom"}
+    datetime.datetime.fromisoformat(data["dateModified"])
+    cluster = translated_release["award"].cluster
+    (about,) = data["about"]
+    assert about["@type"] == "Organization"
+    assert about["name"] == getattr(cluster, f"name_{language}")
+    assert about["address"] == {"@type": "PostalAddress", "addressCountry": "PL"}
+    assert about["award"] == [LABEL_NAMES[language]]
+
+
+def test_page_without_translations_links_only_itself(client, site_tree, award):
+    cluster_pages = add_cluster_pages(site_tree, award.cluster)
+    release = add_release(cluster_pages["en"], title="English only", awards=[award])
+    head = head_of(client, release.url)
+    url = absolute(release.url)
+    assert head.hreflangs() == {"en": url, "x-default": url}
+    assert head.property("og:locale") == ["en_GB"]
+    assert head.property("og:locale:alternate") == []
+
+
+def test_non_release_pages_are_websites_described_by_their_intro(client, translated_release):
+    cluster_page = translated_release["cluster_pages"]["ru"]
+    cluster_page.intro = "Новости кластера"
+    cluster_page.save_revision().publish()
+    head = head_of(client, cluster_page.url)
+    assert head.canonical() == absolute(cluster_page.url)
+    assert head.property("og:type") == ["website"]
+    assert head.property("og:description") == ["Новости кластера"]
+    assert head.property("article:published_time") == []
+    assert head.json_ld == []
+    assert set(head.hreflangs()) == {"pl", "en", "ru", "x-default"}
+
+
+def test_search_description_and_seo_title_win(client, translated_release):
+    release = translated_release["releases"]["en"]
+    release.search_description = "What search engines show"
+    release.seo_title = "SEO title"
+    release.save_revision().publish()
+    head = head_of(client, release.url)
+    assert head.name("description") == ["What search engines show"]
+    assert head.property("og:description") == ["What search engines show"]
+    assert head.property("og:title") == ["SEO title"]
+    assert head.name("twitter:title") == ["SEO title"]
+
+
+def test_json_ld_cannot_break_out_of_its_script(client, translated_release):
+    release = translated_release["releases"]["en"]
+    release.lead = "</script><script>alert(1)</script> & more"
+    release.save_revision().publish()
+    html = client.get(release.url).content.decode()
+    script = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert json.loads(script)["description"] == release.lead
+
+
+def test_json_ld_lists_only_awards_of_this_release_per_cluster(client, site_tree):
+    first, second = ClusterFactory(website="https://first.example"), ClusterFactory(country="")
+    cluster_pages = add_cluster_pages(site_tree, first)
+    award = AwardFactory(cluster=first)
+    AwardFactory(cluster=first, awarded_on=datetime.date(2019, 1, 1))  # not announced here
+    release = add_release(cluster_pages["en"], title="Two clusters", awards=[award])
+    release.clusters = [first, second]
+    release.save_revision().publish()
+    data = json.loads(head_of(client, release.url).json_ld[0])
+    about = {org["name"]: org for org in data["about"]}
+    assert about[first.name_en]["url"] == "https://first.example"
+    assert about[first.name_en]["award"] == [LABEL_NAMES["en"]]
+    assert about[second.name_en]["award"] == []
+    assert "address" not in about[second.name_en]
+    assert "url" not in about[second.name_en]
