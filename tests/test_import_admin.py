@@ -1,6 +1,7 @@
 """The admin import: upload files, review and correct the extracted facts, create drafts."""
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse

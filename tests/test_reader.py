@@ -6,6 +6,7 @@ import uuid
 
 import feedparser
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

@@ -212,7 +212,9 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
             title=title,
             link=self.get_url(request) + self.reverse_subpage("level_releases", args=[level]),
             description=feeds.feed_description(title),
-            releases=ReleaseFilter(QueryDict(), live_releases(self.locale), fixed={"level": level}).results,
+            releases=ReleaseFilter(
+                QueryDict(), live_releases(self.locale), fixed={"level": level}
+            ).results,
             language=self.locale.language_code,
         )
 
