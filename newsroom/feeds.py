@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -73,14 +74,18 @@ def feed_links(url, title):
     ]
 
 
-def feed_response(request, *, kind, title, link, description, releases, language):
+def page_feed(request, page, kind, releases, *, description="", title=None, url=None):
+    """The `kind` ("rss" or "atom") feed of `releases` for a page, in the page's language."""
+    if kind not in FEED_TYPES:
+        raise Http404
+    title = title or page.title
     feed = ReleaseFeed(
         kind=kind,
         title=title,
-        link=link,
+        link=url or page.get_url(request),
         description=description or title,
         releases=releases,
-        language=language,
+        language=page.locale.language_code,
     )
     return feed(request)
 

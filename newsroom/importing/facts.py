@@ -9,11 +9,9 @@ word is stemmed as Polish and as English, every Cyrillic word as Russian.
 import re
 from functools import cache
 
-import snowballstemmer
-
 from newsroom.models import Award, Cluster, Label
+from newsroom.search import word_variants
 
-STEMMER_NAMES = {"pl": "polish", "en": "english", "ru": "russian"}
 WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -39,15 +37,16 @@ NEAR = 4
 
 
 @cache
-def stemmer(language):
-    return snowballstemmer.stemmer(STEMMER_NAMES[language])
-
-
 def word_stems(word):
-    """Every stem a word may have in the languages its script is written in."""
+    """Every stem a word may have in the languages its script is written in.
+
+    Latin words are stemmed as Polish (Snowball and Stempel, which agree on "klaster"
+    and "klastra") and as English; Cyrillic words as Russian.
+    """
     word = word.lower()
-    languages = ("ru",) if CYRILLIC.search(word) else ("pl", "en")
-    return frozenset(stemmer(code).stemWord(word) for code in languages) | {word}
+    if CYRILLIC.search(word):
+        return word_variants(word, "ru") | {word}
+    return word_variants(word, "pl") | word_variants(word, "en") | {word}
 
 
 def tokens(text):
@@ -146,7 +145,7 @@ def match_cluster(text, clusters=None):
     return None
 
 
-def propose_cluster_name(title):
+def propose_cluster_name(title, language=None):
     """A new cluster's name as the title gives it: the phrase around "Klaster/Cluster/Кластер"."""
     head = title.split(":")[0].strip() if ":" in title else title
     words = head.split()
@@ -157,9 +156,20 @@ def propose_cluster_name(title):
     start = end = positions[0]
     while start > 0 and _belongs_to_name(words[start - 1]):
         start -= 1
-    while end + 1 < len(words) and _belongs_to_name(words[end + 1]):
+    # Polish and Russian headlines are in sentence case, so capitalised words after the
+    # cluster word still name it ("Pomorski Klaster Morski"). English headlines are in
+    # Title Case: there only an acronym may follow ("… Cluster Earns" ends at "Cluster").
+    title_case = language == "en" and start < positions[0]
+    while end + 1 < len(words) and (
+        _is_acronym(words[end + 1]) if title_case else _belongs_to_name(words[end + 1])
+    ):
         end += 1
     return " ".join(words[start : end + 1]).strip(",.:;") or None
+
+
+def _is_acronym(word):
+    bare = word.strip("«»„”\",.:;")
+    return 2 <= len(bare) <= 6 and bare.isupper()
 
 
 def _belongs_to_name(word):

@@ -123,7 +123,7 @@ def extract(data, *, language=None, cluster_slug=None):
             parsed.plain_text
         )
         if cluster is None:
-            proposed = facts.propose_cluster_name(parsed.title)
+            proposed = facts.propose_cluster_name(parsed.title, language)
             if not proposed:
                 raise ReleaseImportError(
                     _("No cluster is named in the title; choose one with --cluster SLUG.")

@@ -24,7 +24,8 @@ ABOUT_HEADING = re.compile(
     re.IGNORECASE,
 )
 NOTE_HEADING = re.compile(
-    r"^(?P<heading>note|notes|note to editors|notes to editors|uwaga|uwagi|notatka|"
+    # Longer headings first: the alternation takes the first that matches.
+    r"^(?P<heading>notes to editors|note to editors|notes|note|uwagi|uwaga|notatka|"
     r"informacja dla redakcji|примечание|справка|для редакторов)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )

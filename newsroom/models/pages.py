@@ -144,12 +144,6 @@ def level_title(level):
     return titles[level]
 
 
-def feed_kind(kind):
-    if kind not in feeds.FEED_TYPES:
-        raise Http404
-    return kind
-
-
 class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -191,14 +185,8 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
-        return feeds.feed_response(
-            request,
-            kind=feed_kind(kind),
-            title=self.title,
-            link=self.get_url(request),
-            description=self.intro,
-            releases=live_releases(self.locale),
-            language=self.locale.language_code,
+        return feeds.page_feed(
+            request, self, kind, live_releases(self.locale), description=self.intro
         )
 
     @path("level/<str:level>/feed/<str:kind>/")
@@ -206,16 +194,15 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         if level not in Label.Level.values:
             raise Http404
         title = str(level_title(level))
-        return feeds.feed_response(
+        releases = ReleaseFilter(QueryDict(), live_releases(self.locale), fixed={"level": level})
+        return feeds.page_feed(
             request,
-            kind=feed_kind(kind),
+            self,
+            kind,
+            releases.results,
             title=title,
-            link=self.get_url(request) + self.reverse_subpage("level_releases", args=[level]),
+            url=self.get_url(request) + self.reverse_subpage("level_releases", args=[level]),
             description=feeds.feed_description(title),
-            releases=ReleaseFilter(
-                QueryDict(), live_releases(self.locale), fixed={"level": level}
-            ).results,
-            language=self.locale.language_code,
         )
 
     def level_links(self, request):
@@ -298,15 +285,9 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
-        return feeds.feed_response(
-            request,
-            kind=feed_kind(kind),
-            title=self.title,
-            link=self.get_url(request),
-            description=feeds.feed_description(self.cluster.name),
-            releases=live_releases(self.locale).child_of(self),
-            language=self.locale.language_code,
-        )
+        releases = live_releases(self.locale).child_of(self)
+        description = feeds.feed_description(self.cluster.name)
+        return feeds.page_feed(request, self, kind, releases, description=description)
 
 
 class PressReleasePageTag(TaggedItemBase):
