@@ -111,3 +111,17 @@ def test_import_needs_page_creation_rights(client, demo_site):
     client.force_login(reader)
     response = client.get(reverse("newsroom_import_releases"))
     assert response.status_code in (302, 403)
+
+
+def test_an_unexpected_failure_is_reported_not_raised(demo_site, monkeypatch):
+    from newsroom.importing import service
+
+    def broken_write(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "write_release", broken_write)
+    before = PressReleasePage.objects.count()
+    outcome = service.import_release(RELEASE.encode(), "zloto.txt")
+    assert outcome.status == "error"
+    assert "disk full" in outcome.error
+    assert PressReleasePage.objects.count() == before

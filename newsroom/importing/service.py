@@ -1,6 +1,7 @@
 """Import one release file: extract its facts, then write or update a draft, atomically."""
 
 import hashlib
+import logging
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from newsroom.importing.language import detect_language
 from newsroom.importing.structure import parse_release_text
 from newsroom.models import Award, Cluster, ClusterNewsPage, NewsIndexPage, PressReleasePage
 
+logger = logging.getLogger(__name__)
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SLUG_LENGTH = 80
 
@@ -266,6 +268,12 @@ def import_release(
                 )
     except ReleaseImportError as error:
         outcome.status, outcome.error = "error", str(error)
+    except Exception as error:  # noqa: BLE001 - one file must never stop a batch with a traceback
+        # The write was atomic, so nothing of this file remains; the log keeps the details.
+        logger.exception("Importing %s failed", name)
+        outcome.status = "error"
+        outcome.error = _("The release could not be saved: %(error)s") % {"error": error}
+        outcome.page = None
     return outcome
 
 
