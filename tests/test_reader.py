@@ -236,3 +236,38 @@ def test_search_result_pagination_keeps_the_query(client, site_tree, settings):
         add_release(pages["en"], title=f"Cluster news {n}")
     body = text_of(client.get("/en/search/", {"q": "cluster"}))
     assert 'href="?q=cluster&amp;page=2"' in body
+
+
+def demo_feed_urls():
+    from newsroom.models import ClusterNewsPage, NewsIndexPage
+
+    urls = []
+    for index in NewsIndexPage.objects.live():
+        urls.append(index.url)
+        urls += [f"{index.url}level/{level}/" for level in Label.Level.values]
+    urls += [page.url for page in ClusterNewsPage.objects.live()]
+    return [f"{url}feed/{kind}/" for url in urls for kind in ("rss", "atom")]
+
+
+def test_every_feed_of_the_demo_parses_cleanly(client, demo_site):
+    urls = demo_feed_urls()
+    assert len(urls) == 42  # 3 indexes, 12 level pages, 6 cluster pages; RSS and Atom each
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, (url, feed.bozo_exception)
+        assert feed.feed.language == url[1:3], url
+        assert feed.feed.link.startswith("http://testserver/"), url
+        for entry in feed.entries:
+            assert entry.link.startswith(f"http://testserver/{url[1:3]}/"), url
+            assert entry.published_parsed and entry.summary and entry.title
+
+
+def test_russian_release_counts_use_three_plural_forms(client, site_tree):
+    pages = add_cluster_pages(site_tree, ClusterFactory())
+    expected = {1: "1 сообщение", 2: "2 сообщения", 5: "5 сообщений"}
+    for count in range(1, 6):
+        add_release(pages["ru"], title=f"Сообщение {count}")
+        if count in expected:
+            assert expected[count] in text_of(client.get("/ru/novosti/"))
