@@ -29,7 +29,7 @@ run: install messages ## Migrate, load demo content and serve http://127.0.0.1:8
 	$(MANAGE) load_initial_data
 	$(MANAGE) runserver 127.0.0.1:8000
 
-check: install messages ## Django checks, pending migrations, catalog checks
+check: install messages browser-deps ## Django checks, pending migrations, catalog checks
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run --verbosity 1
 	@for lang in $(LANGUAGES); do \
@@ -38,22 +38,39 @@ check: install messages ## Django checks, pending migrations, catalog checks
 		case "$$out" in *untranslated*|*fuzzy*) echo "locale/$$lang has untranslated or fuzzy entries"; exit 1;; esac; \
 	done
 
-test: check ## Run the whole suite on SQLite, then on PostgreSQL when reachable (REQUIRE_POSTGRES=1 makes it mandatory)
+test: check browser-deps ## Run the whole suite on SQLite, then again (browser tests aside) on PostgreSQL when reachable; REQUIRE_POSTGRES=1 makes that mandatory
 	$(PY) -m pytest
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== PostgreSQL: $(TEST_DATABASE_URL)"; \
-		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest --create-db; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest --create-db -m "not browser"; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but $(TEST_DATABASE_URL) is not reachable."; exit 1; \
 	else \
 		echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): the SQLite run above is the only one."; \
 	fi
 
+browser-deps: node_modules/axe-core/axe.min.js ## Debian Chromium and axe-core (npm) for tests/browser
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "== /usr/bin/chromium is missing: installing Debian's chromium for the browser tests"; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; \
+		elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+		else echo "Cannot install chromium: not root and no sudo. Run 'apt-get install -y chromium' as root."; exit 1; fi; \
+		{ $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y chromium; } \
+			|| { echo "Installing chromium with apt-get failed: the browser tests need /usr/bin/chromium."; exit 1; }; \
+		[ -x /usr/bin/chromium ] || { echo "apt-get ran but /usr/bin/chromium is still missing."; exit 1; }; \
+	fi
+
+node_modules/axe-core/axe.min.js: package.json $(wildcard package-lock.json)
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for axe-core (browser tests): install Node.js and npm."; exit 1; }
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	@[ -f $@ ] || { echo "npm ran but $@ is missing."; exit 1; }
+	touch $@
+
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
 makemessages: install ## Refresh locale/*/django.po from the code and templates
-	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --no-obsolete --add-location=file
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --ignore=node_modules --no-obsolete --add-location=file
 
-.PHONY: help install messages run check test lint makemessages
+.PHONY: help install messages run check test lint makemessages browser-deps
