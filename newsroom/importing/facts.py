@@ -168,7 +168,7 @@ def propose_cluster_name(title, language=None):
 
 
 def _is_acronym(word):
-    bare = word.strip("«»„”\",.:;")
+    bare = word.strip('«»„”",.:;')
     return 2 <= len(bare) <= 6 and bare.isupper()
 
 
