@@ -140,13 +140,20 @@ def test_odd_query_strings_never_fail(client, translated_release, query):
     assert client.get(f"/en/news/{query}").status_code == 200
 
 
-def test_plural_forms_in_release_count(client, site_tree):
+@pytest.mark.parametrize(
+    ("language", "index_url", "expected"),
+    [
+        ("pl", "/pl/aktualnosci/", {1: "1 komunikat", 2: "2 komunikaty", 5: "5 komunikatów"}),
+        ("ru", "/ru/novosti/", {1: "1 сообщение", 2: "2 сообщения", 5: "5 сообщений"}),
+        ("en", "/en/news/", {1: "1 release", 2: "2 releases", 5: "5 releases"}),
+    ],
+)
+def test_plural_forms_in_release_count(client, site_tree, language, index_url, expected):
     cluster_pages = add_cluster_pages(site_tree, ClusterFactory())
-    expected = {1: "1 komunikat", 2: "2 komunikaty", 5: "5 komunikatów"}
     for count in range(1, 6):
-        add_release(cluster_pages["pl"], title=f"Komunikat {count}")
+        add_release(cluster_pages[language], title=f"Release {count}")
         if count in expected:
-            assert expected[count] in text_of(client.get("/pl/aktualnosci/"))
+            assert expected[count] in text_of(client.get(index_url))
 
 
 def test_listing_pages_run_constant_queries(client, site_tree):
