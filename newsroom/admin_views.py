@@ -40,7 +40,7 @@ def review_uploads(request):
         return render(request, TEMPLATE, {"upload_form": upload_form})
     language = upload_form.cleaned_data["language"] or None
     cluster = upload_form.cleaned_data["cluster"]
-    initial, failures = [], []
+    initial, extractions, failures = [], [], []
     for upload in upload_form.cleaned_data["files"]:
         outcome = import_release(
             upload.read(MAX_FILE_BYTES + 1),
@@ -53,6 +53,7 @@ def review_uploads(request):
             failures.append(outcome)
             continue
         extraction = outcome.extraction
+        extractions.append(extraction)
         initial.append(
             {
                 "filename": upload.name,
@@ -70,19 +71,31 @@ def review_uploads(request):
     return render(
         request,
         TEMPLATE,
-        {"formset": formset, "reviews": review_rows(formset), "failures": failures},
+        {
+            "formset": formset,
+            "reviews": review_rows(formset, extractions),
+            "failures": failures,
+        },
     )
 
 
-def review_rows(formset):
-    """Each form with the facts read from its text, for the side-by-side review."""
+def review_rows(formset, extractions=None):
+    """Each form with the facts read from its text, for the side-by-side review.
+
+    After an upload the extractions are at hand; when a corrected form comes back
+    invalid, each text is read again.
+    """
     rows = []
-    for form in formset:
+    for index, form in enumerate(formset):
         source = form["source"].value() or ""
-        try:
-            extraction = extract(source.encode("utf-8"), language=form["language"].value() or None)
-        except Exception:  # noqa: BLE001 - the form itself reports what is wrong
-            extraction = None
+        if extractions is not None:
+            extraction = extractions[index]
+        else:
+            try:
+                language = form["language"].value() or None
+                extraction = extract(source.encode("utf-8"), language=language)
+            except Exception:  # noqa: BLE001 - the form itself reports what is wrong
+                extraction = None
         rows.append({"form": form, "source": source, "extraction": extraction})
     return rows
 
