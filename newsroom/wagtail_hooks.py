@@ -166,3 +166,37 @@ def register_import_menu_item():
         icon_name="upload",
         order=210,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_matrix_urls():
+    from newsroom import admin_views_translations
+
+    return [
+        path(
+            "translations/",
+            admin_views_translations.translation_matrix,
+            name="newsroom_translation_matrix",
+        ),
+        path(
+            "translations/export.csv",
+            admin_views_translations.translation_matrix_csv,
+            name="newsroom_translation_matrix_csv",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_matrix_menu_item():
+    from newsroom.admin_views_translations import can_view_matrix
+
+    class TranslationsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return can_view_matrix(request.user)
+
+    return TranslationsMenuItem(
+        _("Translations"),
+        reverse("newsroom_translation_matrix"),
+        icon_name="globe",
+        order=220,
+    )

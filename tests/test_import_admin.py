@@ -59,7 +59,7 @@ def test_upload_review_and_create_drafts(editor_client):
     review = editor_client.post(url, {"files": files, "language": "", "cluster": ""})
     assert review.status_code == 200
     assert [(f.file, f.error) for f in review.context["failures"]] == [
-        ("pusty.txt", "The file is empty.")
+        ("pusty.txt", "Plik jest pusty.")  # the admin speaks Polish by default
     ]
     formset = review.context["formset"]
     assert formset.total_form_count() == 1

@@ -1,0 +1,190 @@
+"""Translation status of every press release family, in every content language.
+
+A family is the set of PressReleasePages sharing a translation_key. Its source is the
+oldest page (first published first, then the lowest pk). Each language cell gets one
+of the states below, the moment it entered that state and who holds it.
+
+The whole matrix is computed from a fixed number of queries, however many releases
+exist: pages (with locale and latest revision's user), cluster pages (with cluster),
+in-progress workflow states and scheduled revisions.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Page, Revision, WorkflowState
+
+from newsroom.models import ClusterNewsPage, PressReleasePage
+
+MISSING = "missing"
+DRAFT = "draft"
+IN_REVIEW = "in_review"
+SCHEDULED = "scheduled"
+LIVE = "live"
+OUTDATED = "outdated"
+
+STATUS_LABELS = {
+    MISSING: _("Missing"),
+    DRAFT: _("Draft"),
+    IN_REVIEW: _("In review"),
+    SCHEDULED: _("Scheduled"),
+    LIVE: _("Live"),
+    OUTDATED: _("Outdated"),
+}
+STATUSES = tuple(STATUS_LABELS)
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass
+class Cell:
+    language: str
+    status: str
+    page: object = None
+    since: datetime.datetime | None = None
+    holder: object = None
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def holder_name(self):
+        if self.holder is None:
+            return "—"
+        return self.holder.get_full_name() or self.holder.get_username()
+
+
+@dataclass
+class Row:
+    source: object
+    cluster: object
+    cells: dict = field(default_factory=dict)
+
+    @property
+    def title(self):
+        return self.source.title
+
+    @property
+    def source_language(self):
+        return self.source.locale.language_code
+
+    def ordered_cells(self, languages):
+        return [self.cells[code] for code in languages]
+
+
+def _source_sort_key(page):
+    first = page.first_published_at
+    return (first is None, first or timezone.now(), page.pk)
+
+
+def _cell(page, language, source, workflow_states, scheduled):
+    latest = page.latest_revision
+    user = latest.user if latest else None
+    state = workflow_states.get(page.pk)
+    if state is not None:
+        return Cell(language, IN_REVIEW, page, state.created_at, state.requested_by or user)
+    go_live = scheduled.get(page.pk)
+    if go_live is None and page.go_live_at and page.go_live_at > timezone.now():
+        go_live = page.go_live_at
+    if go_live is not None:
+        return Cell(language, SCHEDULED, page, go_live, user)
+    if page.live:
+        if (
+            page.pk != source.pk
+            and source.last_published_at
+            and page.last_published_at
+            and source.last_published_at > page.last_published_at
+        ):
+            return Cell(language, OUTDATED, page, source.last_published_at, user)
+        return Cell(language, LIVE, page, page.last_published_at, user)
+    since = latest.created_at if latest else page.latest_revision_created_at
+    return Cell(language, DRAFT, page, since, user)
+
+
+def build_matrix():
+    """All release families as Rows, sorted by title of the source page."""
+    languages = language_codes()
+    pages = list(
+        PressReleasePage.objects.select_related("locale", "latest_revision__user").order_by("pk")
+    )
+    clusters_by_path = {
+        cluster_page.path: cluster_page.cluster
+        for cluster_page in ClusterNewsPage.objects.select_related("cluster").only(
+            "path", "cluster"
+        )
+    }
+    ids = [str(page.pk) for page in pages]
+    page_type = ContentType.objects.get_for_model(Page)
+    workflow_states = {}
+    if ids:
+        for state in (
+            WorkflowState.objects.filter(
+                base_content_type=page_type, object_id__in=ids, status="in_progress"
+            )
+            .select_related("requested_by")
+            .order_by("created_at")
+        ):
+            workflow_states[int(state.object_id)] = state
+    scheduled = {}
+    if ids:
+        for object_id, go_live in (
+            Revision.page_revisions.filter(object_id__in=ids, approved_go_live_at__isnull=False)
+            .order_by("created_at")
+            .values_list("object_id", "approved_go_live_at")
+        ):
+            scheduled[int(object_id)] = go_live
+
+    families = defaultdict(list)
+    for page in pages:
+        families[page.translation_key].append(page)
+
+    rows = []
+    for family in families.values():
+        source = min(family, key=_source_sort_key)
+        by_language = {page.locale.language_code: page for page in family}
+        row = Row(source=source, cluster=clusters_by_path.get(source.path[: -Page.steplen]))
+        for code in languages:
+            page = by_language.get(code)
+            if page is None:
+                row.cells[code] = Cell(code, MISSING)
+            else:
+                row.cells[code] = _cell(page, code, source, workflow_states, scheduled)
+        rows.append(row)
+    rows.sort(key=lambda row: (row.title.casefold(), row.source.pk))
+    clusters = sorted(
+        {c.pk: c for c in clusters_by_path.values() if c is not None}.values(),
+        key=lambda c: c.slug,
+    )
+    return rows, clusters
+
+
+def filter_rows(rows, *, cluster=None, language=None, status=None):
+    """Rows in `cluster` (slug) whose `language` cell (any cell without it) is `status`."""
+    if cluster:
+        rows = [row for row in rows if row.cluster is not None and row.cluster.slug == cluster]
+    if status:
+        if language:
+            rows = [row for row in rows if row.cells[language].status == status]
+        else:
+            rows = [
+                row for row in rows if any(cell.status == status for cell in row.cells.values())
+            ]
+    return rows
+
+
+def count_statuses(rows, languages):
+    """{language: {status: number of rows}} for the given rows."""
+    counts = {code: dict.fromkeys(STATUSES, 0) for code in languages}
+    for row in rows:
+        for code in languages:
+            counts[code][row.cells[code].status] += 1
+    return counts
