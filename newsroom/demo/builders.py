@@ -27,6 +27,7 @@ from newsroom.models import (
     NewsIndexPage,
     PressReleasePage,
 )
+from newsroom.roles import ensure_language_roles
 
 # Demo pages get stable translation keys, so a second run finds what the first made.
 DEMO_NAMESPACE = uuid.UUID("5b0f1f5e-7c1e-4c57-9d55-2f1d3c0f8a61")
@@ -80,6 +81,8 @@ DEMO_USERS = [
     ("admin", "newsroom-admin", [], True),
     ("editor", "newsroom-editor", ["Editors"], False),
     ("moderator", "newsroom-moderator", ["Moderators"], False),
+    ("translator-ru", "newsroom-translator", ["Translators (ru)"], False),
+    ("reviewer-ru", "newsroom-reviewer", ["Reviewers (ru)"], False),
 ]
 
 
@@ -311,4 +314,5 @@ def build_demo_site():
     indexes = build_news_indexes(locales, homes)
     cluster_pages = build_cluster_pages(locales, indexes, clusters)
     build_releases(locales, cluster_pages, clusters, awards)
+    ensure_language_roles(homes)
     return build_users()
