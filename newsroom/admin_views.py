@@ -1,9 +1,7 @@
 """The admin's release import: upload files, review what was extracted, create drafts."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -14,7 +12,8 @@ from newsroom.importing.service import (
     apply_corrections,
     extract,
     import_release,
-    write_release,
+    reported_failures,
+    save_release,
 )
 
 TEMPLATE = "newsroom/admin/import_releases.html"
@@ -108,10 +107,10 @@ def create_drafts(request):
     for form in formset:
         data = form.cleaned_data
         outcome = ImportOutcome(file=data["filename"])
-        try:
-            extraction = extract(data["source"].encode("utf-8"), language=data["language"])
+        with reported_failures(outcome):
+            outcome.extraction = extract(data["source"].encode("utf-8"), language=data["language"])
             apply_corrections(
-                extraction,
+                outcome.extraction,
                 title=data["title"],
                 date=data["release_date"],
                 lead=data["lead"],
@@ -120,13 +119,6 @@ def create_drafts(request):
                 cluster=data["cluster"],
                 new_cluster_name=data["new_cluster_name"],
             )
-            outcome.extraction = extraction
-            with transaction.atomic():
-                outcome.page = write_release(extraction, outcome, user=request.user)
-        except Exception as error:  # noqa: BLE001 - one file's failure must not stop the rest
-            outcome.status, outcome.error = (
-                "error",
-                str(error) or _("The release could not be saved."),
-            )
+            save_release(outcome, user=request.user)
         results.append(outcome)
     return render(request, TEMPLATE, {"results": results})

@@ -48,10 +48,6 @@ def word_variants(word, language_code):
     return frozenset(variants)
 
 
-def stem(word, language_code):
-    return stemmer(language_code).stemWord(word.casefold())
-
-
 def stemmed_text(text, language_code):
     """What a page indexes: every stem of every word, space-separated."""
     return " ".join(

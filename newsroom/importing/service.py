@@ -3,7 +3,8 @@
 import hashlib
 import logging
 import unicodedata
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from anyascii import anyascii
 
@@ -59,7 +60,6 @@ class ImportOutcome:
     created: bool = False
     cluster_created: bool = False
     award_created: bool = False
-    notes: list = field(default_factory=list)
 
     def as_json(self):
         data = {"file": self.file, "status": self.status, "error": self.error}
@@ -254,26 +254,39 @@ def write_release(extraction, outcome, *, publish=False, user=None):
     return page
 
 
+@contextmanager
+def reported_failures(outcome):
+    """Turn one file's failure into its outcome's error, so a batch never stops on a traceback.
+
+    Writes happen inside `transaction.atomic()`, so a failed file leaves nothing behind.
+    """
+    try:
+        yield
+    except ReleaseImportError as error:
+        outcome.status, outcome.error = "error", str(error)
+        outcome.page = None
+    except Exception as error:  # noqa: BLE001 - the log keeps the details
+        logger.exception("Importing %s failed", outcome.file)
+        outcome.status = "error"
+        outcome.error = _("The release could not be saved: %(error)s") % {"error": error}
+        outcome.page = None
+
+
+def save_release(outcome, *, publish=False, user=None):
+    """Write the outcome's extraction as a release, atomically."""
+    with transaction.atomic():
+        outcome.page = write_release(outcome.extraction, outcome, publish=publish, user=user)
+
+
 def import_release(
     data, name, *, language=None, cluster_slug=None, dry_run=False, publish=False, user=None
 ):
     """Import one file's bytes. Errors come back in the outcome; nothing is half-written."""
     outcome = ImportOutcome(file=name)
-    try:
+    with reported_failures(outcome):
         outcome.extraction = extract(data, language=language, cluster_slug=cluster_slug)
         if not dry_run:
-            with transaction.atomic():
-                outcome.page = write_release(
-                    outcome.extraction, outcome, publish=publish, user=user
-                )
-    except ReleaseImportError as error:
-        outcome.status, outcome.error = "error", str(error)
-    except Exception as error:  # noqa: BLE001 - one file must never stop a batch with a traceback
-        # The write was atomic, so nothing of this file remains; the log keeps the details.
-        logger.exception("Importing %s failed", name)
-        outcome.status = "error"
-        outcome.error = _("The release could not be saved: %(error)s") % {"error": error}
-        outcome.page = None
+            save_release(outcome, publish=publish, user=user)
     return outcome
 
 
