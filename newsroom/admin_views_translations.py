@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from newsroom import translation_status as ts
+from newsroom.translation_requests import can_request_translations
 
 TEMPLATE = "newsroom/admin/translation_matrix.html"
 
@@ -61,6 +62,7 @@ def translation_matrix(request):
         for code in languages
     ]
     context["query_string"] = request.GET.urlencode()
+    context["can_request"] = can_request_translations(request.user)
     return render(request, TEMPLATE, context)
 
 

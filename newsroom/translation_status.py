@@ -19,7 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page, Revision, WorkflowState
+from wagtail_localize.models import Translation
 
+from newsroom.coordinated_publishing import planned_go_live
 from newsroom.models import ClusterNewsPage, PressReleasePage
 
 MISSING = "missing"
@@ -51,6 +53,9 @@ class Cell:
     page: object = None
     since: datetime.datetime | None = None
     holder: object = None
+    # The wagtail-localize Translation writing this page (None for sources and
+    # translations made outside wagtail-localize): hand-off and change lists need it.
+    translation_id: int | None = None
 
     @property
     def label(self):
@@ -68,6 +73,23 @@ class Row:
     source: object
     cluster: object
     cells: dict = field(default_factory=dict)
+    # When the source is planned to go live together with its approved translations.
+    planned: datetime.datetime | None = None
+
+    @property
+    def ready_for_planned(self):
+        """Languages that will be live at the planned moment (scheduled for it, or live)."""
+        return [
+            code
+            for code, cell in self.cells.items()
+            if (cell.status == SCHEDULED and cell.since == self.planned)
+            or cell.status in (LIVE, OUTDATED)
+        ]
+
+    @property
+    def not_ready_for_planned(self):
+        ready = set(self.ready_for_planned)
+        return [code for code in self.cells if code not in ready]
 
     @property
     def title(self):
@@ -143,6 +165,14 @@ def build_matrix():
         ):
             scheduled[int(object_id)] = go_live
 
+    translation_ids = {}
+    keys = {page.translation_key for page in pages}
+    if keys:
+        for translation_id, key, code in Translation.objects.filter(
+            source__object_id__in=keys, enabled=True
+        ).values_list("id", "source__object_id", "target_locale__language_code"):
+            translation_ids[(key, code)] = translation_id
+
     families = defaultdict(list)
     for page in pages:
         families[page.translation_key].append(page)
@@ -151,13 +181,18 @@ def build_matrix():
     for family in families.values():
         source = min(family, key=_source_sort_key)
         by_language = {page.locale.language_code: page for page in family}
-        row = Row(source=source, cluster=clusters_by_path.get(source.path[: -Page.steplen]))
+        row = Row(
+            source=source,
+            cluster=clusters_by_path.get(source.path[: -Page.steplen]),
+            planned=planned_go_live(source, scheduled.get(source.pk)),
+        )
         for code in languages:
             page = by_language.get(code)
             if page is None:
                 row.cells[code] = Cell(code, MISSING)
             else:
                 row.cells[code] = _cell(page, code, source, workflow_states, scheduled)
+                row.cells[code].translation_id = translation_ids.get((page.translation_key, code))
         rows.append(row)
     rows.sort(key=lambda row: (row.title.casefold(), row.source.pk))
     clusters = sorted(

@@ -11,7 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from newsroom import admin_views
-from newsroom.admin_panels import translated_tabs
+from newsroom.admin_panels import (
+    TranslationStatusColumn,
+    record_filterset,
+    translated_tabs,
+    with_translation_filter,
+)
 from newsroom.filters import AwardFilterSet, ClusterFilterSet
 from newsroom.models import Award, CertificationBody, Cluster, Label
 
@@ -35,6 +40,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
         "city",
         "founded_year",
         "member_count",
+        TranslationStatusColumn(),
     ]
     list_export = [
         "slug",
@@ -47,7 +53,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
         "website",
         "member_count",
     ]
-    filterset_class = ClusterFilterSet
+    filterset_class = with_translation_filter(ClusterFilterSet)
     search_fields = ["name_pl", "name_en", "name_ru", "acronym", "slug"]
     ordering = ["slug"]
     edit_handler = translated_tabs(
@@ -63,7 +69,8 @@ class ClusterViewSet(TranslatedRecordViewSet):
 class CertificationBodyViewSet(TranslatedRecordViewSet):
     model = CertificationBody
     icon = "site"
-    list_display = ["name", "acronym", "city", COUNTRY_COLUMN, "website"]
+    list_display = ["name", "acronym", "city", COUNTRY_COLUMN, "website", TranslationStatusColumn()]
+    filterset_class = record_filterset(CertificationBody)
     search_fields = ["name_pl", "name_en", "name_ru", "acronym", "slug"]
     edit_handler = translated_tabs(
         [
@@ -84,8 +91,9 @@ class LabelViewSet(TranslatedRecordViewSet):
         Column("level", label=_("Level"), accessor="get_level_display"),
         "validity_months",
         "indicators_assessed",
+        TranslationStatusColumn(),
     ]
-    list_filter = ["body", "level"]
+    filterset_class = record_filterset(Label, ["body", "level"])
     search_fields = ["name_pl", "name_en", "name_ru", "slug"]
     edit_handler = translated_tabs(
         [
@@ -114,8 +122,9 @@ class AwardViewSet(TranslatedRecordViewSet):
         "awarded_on",
         "valid_until",
         Column("status", label=_("Status"), accessor="get_status_display"),
+        TranslationStatusColumn(),
     ]
-    filterset_class = AwardFilterSet
+    filterset_class = with_translation_filter(AwardFilterSet)
     search_fields = [
         "cluster__name_pl",
         "cluster__name_en",
@@ -200,3 +209,17 @@ def register_translation_matrix_menu_item():
         icon_name="globe",
         order=220,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    from newsroom.admin_views_review import admin_urlpatterns
+
+    return admin_urlpatterns
+
+
+@hooks.register("register_admin_urls")
+def register_handoff_urls():
+    from newsroom.admin_views_handoff import admin_urlpatterns
+
+    return admin_urlpatterns

@@ -6,7 +6,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from wagtail.models import Page, Revision, Site
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from newsroom.demo import content
+from newsroom.demo.builders import demo_translation_key
 from newsroom.models import (
     Award,
     CertificationBody,
@@ -31,6 +34,8 @@ MODELS = [
     ClusterNewsPage,
     PressReleasePage,
     Revision,
+    Translation,
+    StringTranslation,
     get_user_model(),
 ]
 
@@ -92,3 +97,91 @@ def test_demo_pages_render(client, demo_site, language):
         response = client.get(release.url)
         assert response.status_code == 200
         assert "award-card" in response.content.decode()
+
+
+def stream_copy(body):
+    """A body as (block type, value) pairs, the shape the demo copy is written in."""
+    blocks = []
+    for block in body:
+        value = block.value
+        if block.block_type == "paragraph":
+            value = value.source
+        elif block.block_type == "list":
+            value = list(value)
+        elif block.block_type in ("note", "about_cluster"):
+            value = {"heading": value["heading"], "text": value["text"].source}
+        elif block.block_type == "quote":
+            value = dict(value)
+        blocks.append((block.block_type, value))
+    return blocks
+
+
+def test_translated_pages_are_wagtail_localize_translations(demo_site):
+    # Home, news index, two cluster pages and two releases, each into two other languages.
+    assert Translation.objects.count() == 6 * 2
+    for translation in Translation.objects.select_related("source", "target_locale"):
+        assert translation.enabled
+        source_page = translation.source.get_source_instance()
+        target_page = translation.get_target_instance()
+        assert target_page.live and not target_page.has_unpublished_changes
+        assert target_page.translation_key == source_page.translation_key
+        required = set(
+            StringSegment.objects.filter(source=translation.source).values_list(
+                "string_id", "context_id"
+            )
+        )
+        translated = set(
+            StringTranslation.objects.filter(
+                locale=translation.target_locale, has_error=False
+            ).values_list("translation_of_id", "context_id")
+        )
+        assert required and required <= translated, translation.source.object_repr
+        assert translation.get_progress()[0] == translation.get_progress()[1]
+
+
+def test_release_translations_hold_the_team_copy(demo_site):
+    for release in content.RELEASES:
+        key = demo_translation_key(f"release:{release['key']}")
+        source = PressReleasePage.objects.get(
+            translation_key=key, locale__language_code=release["source_language"]
+        )
+        for code, texts in release["translations"].items():
+            page = PressReleasePage.objects.get(translation_key=key, locale__language_code=code)
+            assert page.live
+            assert page.title == texts["title"]
+            assert page.slug == texts["slug"]
+            assert page.lead == texts["lead"]
+            assert page.search_description == texts["search_description"]
+            assert stream_copy(page.body) == [
+                (block_type, list(value) if block_type == "list" else value)
+                for block_type, value in texts["body"]
+            ]
+            assert set(page.tags.values_list("name", flat=True)) == set(texts["tags"])
+            assert page.first_published_at == source.first_published_at
+            assert list(page.awards.all()) == list(source.awards.all())
+            assert list(page.clusters.all()) == list(source.clusters.all())
+
+
+def test_site_pages_translations_hold_the_team_copy(demo_site):
+    families = [
+        (
+            HomePage,
+            "home",
+            {code: {**texts, "slug": f"home-{code}"} for code, texts in content.HOME_PAGE.items()},
+        ),
+        (NewsIndexPage, "news-index", content.NEWS_INDEX_PAGE),
+    ] + [
+        (ClusterNewsPage, f"cluster:{slug}", translations)
+        for slug, translations in content.CLUSTER_PAGES.items()
+    ]
+    for model, name, translations in families:
+        for code, texts in translations.items():
+            page = model.objects.get(
+                translation_key=demo_translation_key(name), locale__language_code=code
+            )
+            assert page.live
+            assert (page.title, page.slug, page.intro) == (
+                texts["title"],
+                texts["slug"],
+                texts["intro"],
+            )

@@ -66,3 +66,22 @@ def test_translator_is_refused_the_polish_edit_view_and_polish_changes(client, d
     polish.refresh_from_db()
     assert polish.title == title
     assert polish.get_latest_revision().user is None  # nobody else saved a revision
+
+
+def test_a_home_page_created_outside_the_loader_gets_its_groups_and_workflow(site_tree):
+    """No demo loader here: the site tree's homes were created as an admin would."""
+    home = site_tree["homes"]["ru"]
+    granted = GroupPagePermission.objects.filter(page=home).values_list(
+        "group__name", "permission__codename"
+    )
+    assert ("Translators (ru)", "change_page") in set(granted)
+    assert ("Reviewers (ru)", "publish_page") in set(granted)
+    assert ("Translators (ru)", "publish_page") not in set(granted)
+    assert home.get_workflow().name == "Review (ru)"
+
+
+def test_migrate_creates_the_language_groups(db):
+    from django.contrib.auth.models import Group
+
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Translators (pl)", "Reviewers (pl)", "Translators (ru)", "Reviewers (ru)"} <= names

@@ -121,6 +121,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A requested translation starts as a draft: with the default (True) wagtail-localize would
+# publish the untranslated copy at once when the source is live, before any review.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # django-modeltranslation: records carry name_pl, name_en, name_ru…; a reader whose
 # language is still empty sees English, then Polish, rather than nothing.

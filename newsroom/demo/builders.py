@@ -3,10 +3,15 @@
 Every builder creates what is missing and leaves what exists untouched, so
 `load_initial_data` can run again without duplicating or overwriting anything.
 Language-neutral facts live here; the texts in each language live in `content.py`.
+
+Each page is built in its source language only; the other languages are
+wagtail-localize translations of it, whose strings are the team's translated copy.
+So the admin knows they are in sync and offers its translation editor for them.
 """
 
 import datetime
 import uuid
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,6 +19,9 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from newsroom.blocks import body_stream_data
 from newsroom.demo import content
@@ -80,7 +88,8 @@ DEMO_USERS = [
     # username, password (local use only), groups, superuser
     ("admin", "newsroom-admin", [], True),
     ("editor", "newsroom-editor", ["Editors"], False),
-    ("moderator", "newsroom-moderator", ["Moderators"], False),
+    # The chief editor also reviews the Polish and English releases.
+    ("moderator", "newsroom-moderator", ["Moderators", "Reviewers (pl)", "Reviewers (en)"], False),
     ("translator-ru", "newsroom-translator", ["Translators (ru)"], False),
     ("reviewer-ru", "newsroom-reviewer", ["Reviewers (ru)"], False),
 ]
@@ -170,6 +179,110 @@ def existing_page(model, key, locale):
     return model.objects.filter(translation_key=key, locale=locale).first()
 
 
+def with_source_block_ids(source_blocks, translated_blocks):
+    """The translated stream data, carrying the ids of the matching source blocks.
+
+    wagtail-localize addresses every string by block id, so the translated copy under
+    the source's ids extracts to the same paths as the source and pairs up by path.
+    Blocks that do not line up (an edited source) keep their own ids and stay unpaired.
+    """
+    paired = []
+    for index, block in enumerate(translated_blocks):
+        source_block = source_blocks[index] if index < len(source_blocks) else None
+        if not source_block or source_block.get("type") != block.get("type"):
+            paired.append(block)
+            continue
+        value = block["value"]
+        if block["type"] == "list" and isinstance(source_block["value"], list):
+            value = with_source_block_ids(source_block["value"], value)
+        paired.append({**block, "value": value, "id": source_block["id"]})
+    return paired
+
+
+def translated_instance(source, fields):
+    """The source page as wagtail-localize froze it, with the team's translated `fields`."""
+    instance = source.as_instance()
+    for name, value in fields.items():
+        if name == "body":
+            value = with_source_block_ids(list(instance.body.raw_data), body_stream_data(value))
+        setattr(instance, name, value)
+    return instance
+
+
+def record_string_translations(source, locale, fields):
+    """Store the translated copy as StringTranslations of the source's string segments.
+
+    Strings of one rich text block share a path, so they pair up by position within it.
+    A translation that already exists is kept: a translator may have corrected it.
+    """
+    translated_strings = defaultdict(list)
+    for segment in extract_segments(translated_instance(source, fields)):
+        if isinstance(segment, StringSegmentValue):
+            translated_strings[segment.path].append(segment.string.data)
+    seen_in_path = Counter()
+    segments = source.stringsegment_set.select_related("string", "context").order_by("order")
+    for segment in segments:
+        path = segment.context.path
+        position = seen_in_path[path]
+        seen_in_path[path] += 1
+        if position >= len(translated_strings[path]):
+            continue
+        StringTranslation.objects.get_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": translated_strings[path][position],
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": None,
+            },
+        )
+
+
+def translate_page(source_page, locale, fields, tags=(), first_published_at=None):
+    """Create and publish `source_page`'s translation into `locale` through wagtail-localize.
+
+    `fields` is the team's copy in that language ({"title": …, "slug": …, "body": […]});
+    everything else (records, dates, structure) is synchronised from the source.
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(source_page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    record_string_translations(source, locale, fields)
+    # wagtail-localize publishes on commit; the loader runs in one transaction (and tests
+    # never commit), so the draft it saves is published here, at once.
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    if tags or first_published_at:
+        draft = target.get_latest_revision_as_object()
+        # Tags are not translatable segments: wagtail-localize copies the source's.
+        draft.tags.set(list(tags))
+        if first_published_at:
+            draft.first_published_at = first_published_at
+        revision = draft.save_revision()
+    else:
+        revision = target.latest_revision
+    revision.publish()
+    return type(target).objects.get(pk=target.pk)
+
+
+def build_page_family(model, key, locales, source_language, build_source, translation_of):
+    """{code: page}: the source page, built if missing, and its translations.
+
+    `translation_of(code)` gives translate_page's keyword arguments for that language.
+    Pages that exist are left alone, whatever they have become.
+    """
+    pages = {source_language: existing_page(model, key, locales[source_language])}
+    if pages[source_language] is None:
+        pages[source_language] = build_source()
+    for code, locale in locales.items():
+        if code == source_language:
+            continue
+        pages[code] = existing_page(model, key, locale) or translate_page(
+            pages[source_language], locale, **translation_of(code)
+        )
+    return pages
+
+
 def build_home_pages(locales):
     root = Page.get_first_root_node()
     key = demo_translation_key("home")
@@ -177,22 +290,27 @@ def build_home_pages(locales):
     root.get_children().filter(depth=2, content_type__model="page").exclude(
         translation_key=key
     ).delete()
-    homes = {}
-    for code, locale in locales.items():
-        home = existing_page(HomePage, key, locale)
-        if home is None:
-            texts = content.HOME_PAGE[code]
-            home = publish_new_page(
-                root,
-                HomePage(
-                    title=texts["title"],
-                    slug=f"home-{code}",
-                    intro=texts["intro"],
-                    locale=locale,
-                    translation_key=key,
-                ),
-            )
-        homes[code] = home
+    source_language = settings.LANGUAGE_CODE
+
+    def home_fields(code):
+        texts = content.HOME_PAGE[code]
+        return {"title": texts["title"], "slug": f"home-{code}", "intro": texts["intro"]}
+
+    homes = build_page_family(
+        HomePage,
+        key,
+        locales,
+        source_language,
+        build_source=lambda: publish_new_page(
+            root,
+            HomePage(
+                **home_fields(source_language),
+                locale=locales[source_language],
+                translation_key=key,
+            ),
+        ),
+        translation_of=lambda code: {"fields": home_fields(code)},
+    )
     default_home = homes[settings.LANGUAGE_CODE]
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -210,64 +328,74 @@ def build_home_pages(locales):
     return homes
 
 
+def page_fields(texts, names=("title", "slug", "intro")):
+    return {name: texts[name] for name in names}
+
+
 def build_news_indexes(locales, homes):
     key = demo_translation_key("news-index")
-    indexes = {}
-    for code, locale in locales.items():
-        index = existing_page(NewsIndexPage, key, locale)
-        if index is None:
-            texts = content.NEWS_INDEX_PAGE[code]
-            index = publish_new_page(
-                homes[code],
-                NewsIndexPage(
-                    title=texts["title"],
-                    slug=texts["slug"],
-                    intro=texts["intro"],
-                    locale=locale,
-                    translation_key=key,
-                ),
-            )
-        indexes[code] = index
-    return indexes
+    source_language = settings.LANGUAGE_CODE
+    return build_page_family(
+        NewsIndexPage,
+        key,
+        locales,
+        source_language,
+        build_source=lambda: publish_new_page(
+            homes[source_language],
+            NewsIndexPage(
+                **page_fields(content.NEWS_INDEX_PAGE[source_language]),
+                locale=locales[source_language],
+                translation_key=key,
+            ),
+        ),
+        translation_of=lambda code: {"fields": page_fields(content.NEWS_INDEX_PAGE[code])},
+    )
 
 
 def build_cluster_pages(locales, indexes, clusters):
+    source_language = settings.LANGUAGE_CODE
     cluster_pages = {}
     for cluster_slug, translations in content.CLUSTER_PAGES.items():
         key = demo_translation_key(f"cluster:{cluster_slug}")
-        for code, locale in locales.items():
-            page = existing_page(ClusterNewsPage, key, locale)
-            if page is None:
-                texts = translations[code]
-                page = publish_new_page(
-                    indexes[code],
+        family = build_page_family(
+            ClusterNewsPage,
+            key,
+            locales,
+            source_language,
+            build_source=lambda key=key, cluster_slug=cluster_slug, translations=translations: (
+                publish_new_page(
+                    indexes[source_language],
                     ClusterNewsPage(
-                        title=texts["title"],
-                        slug=texts["slug"],
-                        intro=texts["intro"],
+                        **page_fields(translations[source_language]),
                         cluster=clusters[cluster_slug],
-                        locale=locale,
+                        locale=locales[source_language],
                         translation_key=key,
                     ),
                 )
+            ),
+            translation_of=lambda code, translations=translations: {
+                "fields": page_fields(translations[code])
+            },
+        )
+        for code, page in family.items():
             cluster_pages[(cluster_slug, code)] = page
     return cluster_pages
+
+
+RELEASE_FIELDS = ("title", "slug", "lead", "search_description", "body")
 
 
 def build_releases(locales, cluster_pages, clusters, awards):
     for release in content.RELEASES:
         key = demo_translation_key(f"release:{release['key']}")
+        source_language = release["source_language"]
         published_at = timezone.make_aware(
             datetime.datetime.combine(release["release_date"], datetime.time(9, 0))
         )
-        # The source language first, so its page is the oldest of the translations.
-        order = [release["source_language"]] + [
-            code for code in locales if code != release["source_language"]
-        ]
-        for code in order:
-            if existing_page(PressReleasePage, key, locales[code]):
-                continue
-            texts = release["translations"][code]
+
+        def build_source(release=release, key=key, published_at=published_at):
+            source_language = release["source_language"]
+            texts = release["translations"][source_language]
             page = PressReleasePage(
                 title=texts["title"],
                 slug=texts["slug"],
@@ -275,17 +403,29 @@ def build_releases(locales, cluster_pages, clusters, awards):
                 search_description=texts.get("search_description", ""),
                 release_date=release["release_date"],
                 body=body_stream_data(texts["body"]),
-                locale=locales[code],
+                locale=locales[source_language],
                 translation_key=key,
             )
             page.clusters = [clusters[release["cluster"]]]
             page.awards = [awards[award_key] for award_key in release["awards"]]
-            publish_new_page(
-                cluster_pages[(release["cluster"], code)],
+            return publish_new_page(
+                cluster_pages[(release["cluster"], source_language)],
                 page,
                 first_published_at=published_at,
                 tags=texts.get("tags", ()),
             )
+
+        def translation_of(code, release=release, published_at=published_at):
+            texts = release["translations"][code]
+            return {
+                "fields": page_fields(texts, [name for name in RELEASE_FIELDS if texts.get(name)]),
+                "tags": texts.get("tags", ()),
+                "first_published_at": published_at,
+            }
+
+        build_page_family(
+            PressReleasePage, key, locales, source_language, build_source, translation_of
+        )
 
 
 def build_users():

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import record_translation
 from newsroom.countries import country_choices, country_name
 
 
@@ -25,7 +26,69 @@ def _country_choices():
     return country_choices(get_language() or settings.LANGUAGE_CODE)
 
 
-class CertificationBody(models.Model):
+def _text_or_blank(value):
+    # Forms save "" where the column held NULL: neither is a change of text.
+    return value if record_translation.has_text(value) else ""
+
+
+class TranslationStampedModel(models.Model):
+    """A record that remembers when each of its translated fields last changed.
+
+    Translators compare these times with the source language's to find stale translations.
+    """
+
+    translation_stamps = models.JSONField(
+        _("translation change times"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("When each language's variant of each translated field last changed."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        changed = self.stamp_changed_translations(update_fields)
+        if changed and update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "translation_stamps"}
+        super().save(*args, **kwargs)
+
+    def stamp_changed_translations(self, update_fields=None):
+        """Stamp the localized fields whose value differs from the stored one.
+
+        Returns the names stamped. Compared against the database rather than the values
+        loaded with the instance, so a save through any path (admin, importer, shell)
+        stamps only what it really changes.
+        """
+        names = record_translation.localized_field_names(type(self))
+        if update_fields is not None:
+            names = [name for name in names if name in update_fields]
+        if not names:
+            return []
+        stored = None
+        if not self._state.adding and self.pk is not None:
+            stored = type(self)._base_manager.filter(pk=self.pk).values(*names).first()
+        if stored is None:
+            changed = [name for name in names if record_translation.has_text(getattr(self, name))]
+        else:
+            changed = [
+                name
+                for name in names
+                if _text_or_blank(getattr(self, name)) != _text_or_blank(stored[name])
+            ]
+        if changed:
+            stamp = record_translation.now_stamp()
+            # A new dict, so an instance sharing the old one (a copy, a cache) is not altered.
+            self.translation_stamps = {
+                **(self.translation_stamps or {}),
+                **dict.fromkeys(changed, stamp),
+            }
+        return changed
+
+
+class CertificationBody(TranslationStampedModel):
     """An organisation that awards labels (ESCA, a national ministry, …)."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
@@ -48,7 +111,7 @@ class CertificationBody(models.Model):
         return country_name(self.country, language_code or get_language())
 
 
-class Label(models.Model):
+class Label(TranslationStampedModel):
     """A label or status a body awards: an ESCA Silver label, national key cluster status."""
 
     class Level(models.TextChoices):
@@ -91,7 +154,7 @@ class Label(models.Model):
         return [line.strip() for line in self.benchmarking_areas.splitlines() if line.strip()]
 
 
-class Cluster(models.Model):
+class Cluster(TranslationStampedModel):
     """A cluster organisation whose certification news we publish."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
@@ -138,7 +201,7 @@ class AwardQuerySet(models.QuerySet):
         return self.none()
 
 
-class Award(models.Model):
+class Award(TranslationStampedModel):
     """A cluster received a label on a date, valid until a date, after an audit."""
 
     class Status(models.TextChoices):

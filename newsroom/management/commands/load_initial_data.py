@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from newsroom.demo.builders import DEMO_USERS, build_demo_site
+from newsroom.notifications import translator_notifications_suppressed
 
 
 class Command(BaseCommand):
@@ -11,7 +12,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The demo's translations are complete when made: nobody needs to be asked for them.
+        with transaction.atomic(), translator_notifications_suppressed():
             created_users = build_demo_site()
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         for username, password, _groups, _superuser in DEMO_USERS:
