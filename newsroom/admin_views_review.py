@@ -20,7 +20,7 @@ from wagtail_localize.models import Translation
 from newsroom import coordinated_publishing, review
 from newsroom.formatting import language_name
 from newsroom.models import PressReleasePage
-from newsroom.source_changes import changed_segments, field_path
+from newsroom.source_changes import changed_segments, field_label
 from newsroom.translation_requests import can_request_translations, request_translations
 from newsroom.translation_status import language_codes
 
@@ -229,7 +229,7 @@ def source_changes_view(request, translation_id):
         return redirect(reverse("wagtailadmin_pages:edit", args=[target.pk]))
     source_page = translation.source.get_source_instance()
     changes = [
-        (change.kind, field_path(source_page, change.path), change.old_text, change.new_text)
+        (change.kind, field_label(source_page, change.path), change.old_text, change.new_text)
         for change in changed_segments(translation.source, source_page)
     ]
     return render(

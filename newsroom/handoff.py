@@ -18,7 +18,7 @@ from lxml import etree
 from translate.storage import xliff
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -335,20 +335,30 @@ def import_file(translation, filename, content, user=None):
     if not translated:
         raise HandoffRefused(_("The file contains no translations."), code="nothing_translated")
 
-    with transaction.atomic():
-        # Both formats go through wagtail-localize's own PO import, so its rules for
-        # storing a translated string apply to XLIFF too.
-        warnings = translation.import_po(
-            _as_po(translation, translated),
-            user=user,
-            tool_name=f"{TOOL_NAME} ({handoff_file.file_format.upper()})",
-        )
-        if warnings:
-            raise HandoffRefused(
-                _("The release has changed since this file was exported. Download a new file."),
-                code="source_changed",
+    try:
+        with transaction.atomic():
+            # Both formats go through wagtail-localize's own PO import, so its rules for
+            # storing a translated string apply to XLIFF too.
+            warnings = translation.import_po(
+                _as_po(translation, translated),
+                user=user,
+                tool_name=f"{TOOL_NAME} ({handoff_file.file_format.upper()})",
             )
-        page = save_draft(translation, user)
+            if warnings:
+                raise HandoffRefused(
+                    _("The release has changed since this file was exported. Download a new file."),
+                    code="source_changed",
+                )
+            page = save_draft(translation, user)
+    except DataError as error:
+        # PostgreSQL refuses an overlong value as soon as it is written (wagtail-localize
+        # copies a translated title into the page's draft_title); SQLite lets it through
+        # to the page's validation, which save_draft reports the same way.
+        raise HandoffRefused(
+            _("The translated page is not valid: %(errors)s")
+            % {"errors": _("a translated text is longer than its field allows")},
+            code="invalid_page",
+        ) from error
     return ImportResult(
         imported=len(translated),
         file_format=handoff_file.file_format,

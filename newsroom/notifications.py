@@ -28,7 +28,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from newsroom.formatting import language_name, quoted
 from newsroom.roles import group_name
-from newsroom.source_changes import ADDED, CHANGED, REMOVED, changed_segments, field_path
+from newsroom.source_changes import ADDED, CHANGED, REMOVED, changed_segments, field_label
 
 _suppressed = contextvars.ContextVar("translator_notifications_suppressed", default=False)
 
@@ -152,7 +152,7 @@ def _describe_changes(changes, old_page, new_page):
     lines = []
     for change in changes:
         page = old_page if change.kind == REMOVED else new_page
-        lines.append(f"- {CHANGE_LABELS[change.kind]} ({field_path(page, change.path)})")
+        lines.append(f"- {CHANGE_LABELS[change.kind]} ({field_label(page, change.path)})")
         if change.old_text is not None:
             lines.append("  " + _("Before: %(text)s") % {"text": change.old_text})
         if change.new_text is not None:

@@ -18,7 +18,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from newsroom.coordinated_publishing import apply_family_schedule
 from newsroom.handoff import HandoffRefused, save_draft
-from newsroom.source_changes import field_path
+from newsroom.source_changes import field_label
 
 
 class ReviewError(Exception):
@@ -116,7 +116,7 @@ def segment_pairs(translation):
     source_page = translation.source.get_source_instance()
     return [
         (
-            field_path(source_page, segment.context.path),
+            field_label(source_page, segment.context.path),
             segment.string.data,
             translated.get((segment.string_id, segment.context_id)),
         )

@@ -10,6 +10,9 @@ import difflib
 from collections import defaultdict
 from typing import NamedTuple
 
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail_localize.segments import StringSegmentValue
@@ -79,6 +82,36 @@ def changed_segments(translation_source, instance=None):
             for new_text in replacing[len(replaced) :]:
                 changes.append(SegmentChange(ADDED, path, None, new_text))
     return changes
+
+
+def field_label(instance, path):
+    """A content path as editors name it, in the active language: "Body › List › Item".
+
+    Falls back to `field_path` when `instance` no longer has that block.
+    """
+    field_name, *components = path.split(".")
+    try:
+        field = instance._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return path
+    labels = [capfirst(str(field.verbose_name))]
+    value = getattr(instance, field_name, None)
+    for component in components:
+        if isinstance(value, StreamValue):
+            child = next((block for block in value if block.id == component), None)
+        elif isinstance(value, ListValue):
+            child = next((item for item in value.bound_blocks if item.id == component), None)
+        elif isinstance(value, StructValue) and component in value.block.child_blocks:
+            labels.append(str(value.block.child_blocks[component].label))
+            value = value.get(component)
+            continue
+        else:
+            child = None
+        if child is None:
+            return field_path(instance, path)
+        labels.append(str(child.block.label))
+        value = child.value
+    return " › ".join(labels)
 
 
 def field_path(instance, path):

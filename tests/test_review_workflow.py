@@ -330,3 +330,14 @@ def test_resubmitting_a_live_translation_leaves_readers_the_approved_text(
     client.logout()
     reader = client.get(live_url).content.decode()
     assert "Оценка охватила 31 показатель." in reader and "Черновик" not in reader
+
+
+def test_review_names_fields_as_editors_do_in_their_language(client, team, source):
+    request_russian(client, team["editor"], source)
+    ru = russian_page(source)
+    client.force_login(team["translator"])
+    client.post(reverse("newsroom_submit_for_review", args=[ru.pk]))
+    client.force_login(team["reviewer"])
+    html = client.get(reverse("newsroom_review", args=[ru.pk])).content.decode()
+    assert "Treść › Akapit" in html  # the admin speaks the default language, Polish
+    assert "<h1" in html and "Srebrna Odznaka dla LifeScience" in html
