@@ -66,6 +66,9 @@ node_modules/axe-core/axe.min.js: package.json $(wildcard package-lock.json)
 	@[ -f $@ ] || { echo "npm ran but $@ is missing."; exit 1; }
 	touch $@
 
+bench: install messages ## Load-test the public pages: gunicorn, 300 extra releases, wrk per page (about 2 min)
+	bash bench/run.sh
+
 lint: install ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -73,4 +76,4 @@ lint: install ## ruff check and format check
 makemessages: install ## Refresh locale/*/django.po from the code and templates
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --ignore=node_modules --no-obsolete --add-location=file
 
-.PHONY: help install messages run check test lint makemessages browser-deps
+.PHONY: help install messages run check test lint makemessages browser-deps bench
