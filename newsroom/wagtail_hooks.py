@@ -212,14 +212,8 @@ def register_translation_matrix_menu_item():
 
 
 @hooks.register("register_admin_urls")
-def register_review_urls():
-    from newsroom.admin_views_review import admin_urlpatterns
+def register_translation_workflow_urls():
+    """Request, submit, review, schedule, what changed, and the PO/XLIFF hand-off."""
+    from newsroom import admin_views_handoff, admin_views_review
 
-    return admin_urlpatterns
-
-
-@hooks.register("register_admin_urls")
-def register_handoff_urls():
-    from newsroom.admin_views_handoff import admin_urlpatterns
-
-    return admin_urlpatterns
+    return admin_views_review.admin_urlpatterns + admin_views_handoff.admin_urlpatterns
