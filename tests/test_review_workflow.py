@@ -341,3 +341,16 @@ def test_review_names_fields_as_editors_do_in_their_language(client, team, sourc
     html = client.get(reverse("newsroom_review", args=[ru.pk])).content.decode()
     assert "Treść › Akapit" in html  # the admin speaks the default language, Polish
     assert "<h1" in html and "Srebrna Odznaka dla LifeScience" in html
+
+
+def test_translator_cannot_turn_a_translation_into_an_alias_to_skip_review(client, team, source):
+    request_russian(client, team["editor"], source)
+    ru = russian_page(source)
+    url = reverse("wagtail_localize:convert_to_alias", args=[ru.pk])
+    client.force_login(team["translator"])
+    assert client.post(url).status_code == 403
+    assert client.get(url).status_code == 403
+    assert russian_page(source).alias_of_id is None
+    client.force_login(team["reviewer"])  # may publish Russian pages, so may do this too
+    assert client.post(url).status_code == 302
+    assert russian_page(source).alias_of_id == source.pk
