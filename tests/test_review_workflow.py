@@ -354,3 +354,19 @@ def test_translator_cannot_turn_a_translation_into_an_alias_to_skip_review(clien
     client.force_login(team["reviewer"])  # may publish Russian pages, so may do this too
     assert client.post(url).status_code == 302
     assert russian_page(source).alias_of_id == source.pk
+
+
+def test_sync_and_publish_all_needs_publish_rights_on_every_translation(
+    client, team, source, django_capture_on_commit_callbacks
+):
+    translation = translate_into_russian_and_approve(client, team, source)
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    client.force_login(team["editor"])  # may request translations, may not publish Russian
+    response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 403
+    # Syncing without publishing is still open to them: it only refreshes the source.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {}).status_code == 302
+    client.force_login(make_user("chief", superuser=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302

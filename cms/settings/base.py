@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "newsroom.middleware.AliasConversionNeedsPublishPermission",
+    "newsroom.middleware.TranslationShortcutsNeedPublishPermission",
 ]
 
 ROOT_URLCONF = "cms.urls"
