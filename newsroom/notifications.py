@@ -77,6 +77,17 @@ def _page_facts(title, source_code, target_code):
     ]
 
 
+def _to_translators(language_code, subject, lines):
+    """One EmailMessage per translator of `language_code`: a greeting, then `lines`.
+
+    Called inside `translation.override(language_code)`, so the greeting is in it too.
+    """
+    return [
+        EmailMessage(subject, "\n".join([_greeting(user), "", *lines]), to=[user.email])
+        for user in translators(language_code)
+    ]
+
+
 def _send(messages):
     if not messages:
         return 0
@@ -100,23 +111,18 @@ def translation_requested_messages(translation):
         .first()
     )
     link = editor_url(target_page or source_page)
-    messages = []
     with django_translation.override(target_code):
-        subject = _("Translation requested: %(title)s") % {"title": source_page.title}
-        for user in translators(target_code):
-            body = "\n".join(
-                [
-                    _greeting(user),
-                    "",
-                    _("You are asked to translate a page."),
-                    "",
-                    *_page_facts(source_page.title, source_code, target_code),
-                    "",
-                    _("Translate it here: %(url)s") % {"url": link},
-                ]
-            )
-            messages.append(EmailMessage(subject, body, to=[user.email]))
-    return messages
+        return _to_translators(
+            target_code,
+            _("Translation requested: %(title)s") % {"title": source_page.title},
+            [
+                _("You are asked to translate a page."),
+                "",
+                *_page_facts(source_page.title, source_code, target_code),
+                "",
+                _("Translate it here: %(url)s") % {"url": link},
+            ],
+        )
 
 
 def send_translation_requested(translation_id):
@@ -166,29 +172,24 @@ def translation_outdated_messages(changes, old_page, new_page, target_page):
     update the translation."""
     source_code = new_page.locale.language_code
     target_code = target_page.locale.language_code
-    messages = []
     with django_translation.override(target_code):
-        subject = _("Translation outdated: %(title)s") % {"title": new_page.title}
-        for user in translators(target_code):
-            body = "\n".join(
-                [
-                    _greeting(user),
-                    "",
-                    _(
-                        "The source of a page you translated has been published again. "
-                        "Its translation is out of date."
-                    ),
-                    "",
-                    *_page_facts(new_page.title, source_code, target_code),
-                    "",
-                    _("What changed in the source:"),
-                    *_describe_changes(changes, old_page, new_page),
-                    "",
-                    _("Update the translation here: %(url)s") % {"url": editor_url(target_page)},
-                ]
-            )
-            messages.append(EmailMessage(subject, body, to=[user.email]))
-    return messages
+        return _to_translators(
+            target_code,
+            _("Translation outdated: %(title)s") % {"title": new_page.title},
+            [
+                _(
+                    "The source of a page you translated has been published again. "
+                    "Its translation is out of date."
+                ),
+                "",
+                *_page_facts(new_page.title, source_code, target_code),
+                "",
+                _("What changed in the source:"),
+                *_describe_changes(changes, old_page, new_page),
+                "",
+                _("Update the translation here: %(url)s") % {"url": editor_url(target_page)},
+            ],
+        )
 
 
 def on_page_published(sender, instance, **kwargs):
