@@ -29,7 +29,7 @@ run: install messages ## Migrate, load demo content and serve http://127.0.0.1:8
 	$(MANAGE) load_initial_data
 	$(MANAGE) runserver 127.0.0.1:8000
 
-check: install messages browser-deps ## Django checks, pending migrations, catalog checks
+check: install messages ## Django checks, pending migrations, catalog checks
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run --verbosity 1
 	@for lang in $(LANGUAGES); do \
@@ -69,9 +69,10 @@ node_modules/axe-core/axe.min.js: package.json $(wildcard package-lock.json)
 bench: install messages ## Load-test the public pages: gunicorn, 300 extra releases, wrk per page (about 2 min)
 	bash bench/run.sh
 
-lint: install ## ruff check and format check
+lint: install ## ruff (check and format) and import-linter (the package rule of docs/architecture.md)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 makemessages: install ## Refresh locale/*/django.po from the code and templates
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --ignore=node_modules --no-obsolete --add-location=file

@@ -37,7 +37,7 @@ for _ in $(seq 50); do curl -sf -o /dev/null "$BASE/pl/" && break; sleep 0.2; do
 mapfile -t URLS < <($PY - <<'PYEOF'
 import django
 django.setup()
-from newsroom.models import ClusterNewsPage, NewsIndexPage, PressReleasePage
+from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
 index = NewsIndexPage.objects.get(locale__language_code="pl").url
 cluster = ClusterNewsPage.objects.filter(locale__language_code="pl").first().url
 release = PressReleasePage.objects.live().filter(locale__language_code="pl").first().url

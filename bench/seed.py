@@ -14,7 +14,8 @@ django.setup()
 
 from newsroom.blocks import body_stream_data  # noqa: E402
 from newsroom.demo.builders import publish_new_page  # noqa: E402
-from newsroom.models import Award, ClusterNewsPage, PressReleasePage  # noqa: E402
+from newsroom.models.pages import ClusterNewsPage, PressReleasePage  # noqa: E402
+from newsroom.models.records import Award  # noqa: E402
 
 LEVELS = ["Brązowa", "Srebrna", "Złota"]
 

@@ -7,14 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from newsroom import sitemap_views, views
+from newsroom.reading import search, sitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap_views.sitemap, name="sitemap"),
-    path("robots.txt", sitemap_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -27,7 +27,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix (/pl/, /en/, /ru/); "/" is
 # redirected by LocaleMiddleware to the language the browser prefers.
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("search/", search.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

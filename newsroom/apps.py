@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +9,14 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Newsroom")
 
+    def import_models(self):
+        # newsroom.models is a package that re-exports nothing (see its docstring), so the
+        # modules defining models are loaded here, when Django loads each app's models.
+        super().import_models()
+        import_module("newsroom.models.records")
+        import_module("newsroom.models.pages")
+
     def ready(self):
-        from django.db.models.signals import post_migrate, post_save
+        from newsroom.translating import signals
 
-        from newsroom import notifications, roles
-        from newsroom.models import HomePage
-
-        notifications.connect_signals()
-        post_save.connect(roles.bind_roles_to_new_home, sender=HomePage)
-        post_migrate.connect(roles.ensure_roles_after_migrate, sender=self)
+        signals.connect(self)

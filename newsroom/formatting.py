@@ -1,24 +1,26 @@
-"""Locale-aware formatting with Babel: dates, numbers, country and language names.
+"""Locale-aware formatting with Babel: dates, numbers, country and language names, quotes.
 
 Every function takes an optional language code and falls back to the active Django
 language, which page rendering sets to the page's locale.
+
+A leaf: imports nothing from the project.
 """
 
 import datetime
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from django.conf import settings
 from django.utils.translation import get_language, pgettext
 
-from newsroom.countries import country_name as _country_name
+from newsroom.languages import default_language
 
 
 def babel_locale(language_code: str | None = None) -> str:
     """The Babel locale for a Django language code ("pt-br" -> "pt_BR")."""
-    code = language_code or get_language() or settings.LANGUAGE_CODE
+    code = language_code or get_language() or default_language()
     return str(Locale.parse(code, sep="-"))
 
 
@@ -42,8 +44,23 @@ def number(value: int | float | None, language_code: str | None = None) -> str:
     return format_decimal(value, locale=babel_locale(language_code))
 
 
+@cache
+def country_choices(language_code: str) -> list[tuple[str, str]]:
+    """Two-letter ISO 3166 codes with their names in `language_code`, sorted by name."""
+    territories = Locale.parse(language_code).territories
+    pairs = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in {"ZZ", "XA", "XB"}
+    ]
+    return sorted(pairs, key=lambda pair: pair[1])
+
+
 def country_name(code: str, language_code: str | None = None) -> str:
-    return _country_name(code, babel_locale(language_code))
+    """The country's name in the language (CLDR), or the code itself when CLDR has none."""
+    if not code:
+        return ""
+    return Locale.parse(babel_locale(language_code)).territories.get(code.upper(), code.upper())
 
 
 def language_name(code: str, in_language: str | None = None) -> str:

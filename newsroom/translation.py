@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from newsroom.models import Award, CertificationBody, Cluster, Label
+from newsroom.models.records import Award, CertificationBody, Cluster, Label
 
 # A record needs its name in the default language (Polish); other languages may be
 # filled later by translators, and readers meanwhile see the fallback.

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
 from newsroom.demo.builders import publish_new_page
-from newsroom.models import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
+from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
 from tests.factories import AwardFactory
 
 LANGUAGES = ("pl", "en", "ru")

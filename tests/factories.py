@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from newsroom.models import Award, CertificationBody, Cluster, Label
+from newsroom.models.records import Award, CertificationBody, Cluster, Label
 
 
 class CertificationBodyFactory(factory.django.DjangoModelFactory):

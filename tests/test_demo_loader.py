@@ -10,16 +10,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from newsroom.demo import content
 from newsroom.demo.builders import demo_translation_key
-from newsroom.models import (
-    Award,
-    CertificationBody,
-    Cluster,
-    ClusterNewsPage,
-    HomePage,
-    Label,
-    NewsIndexPage,
-    PressReleasePage,
-)
+from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
+from newsroom.models.records import Award, CertificationBody, Cluster, Label
 
 pytestmark = pytest.mark.django_db
 

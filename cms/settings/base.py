@@ -20,10 +20,7 @@ INSTALLED_APPS = [
     "newsroom",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -41,7 +38,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -55,7 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "newsroom.middleware.TranslationShortcutsNeedPublishPermission",
+    "newsroom.translating.guards.TranslationShortcutsNeedPublishPermission",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -72,7 +68,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.navigation",
+                "newsroom.reading.context_processors.navigation",
             ],
         },
     },

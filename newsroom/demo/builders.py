@@ -25,17 +25,10 @@ from wagtail_localize.segments.extract import extract_segments
 
 from newsroom.blocks import body_stream_data
 from newsroom.demo import content
-from newsroom.models import (
-    Award,
-    CertificationBody,
-    Cluster,
-    ClusterNewsPage,
-    HomePage,
-    Label,
-    NewsIndexPage,
-    PressReleasePage,
-)
-from newsroom.roles import ensure_language_roles
+from newsroom.languages import default_language, record_languages, site_languages
+from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
+from newsroom.models.records import Award, CertificationBody, Cluster, Label
+from newsroom.translating.roles import ensure_language_roles
 
 # Demo pages get stable translation keys, so a second run finds what the first made.
 DEMO_NAMESPACE = uuid.UUID("5b0f1f5e-7c1e-4c57-9d55-2f1d3c0f8a61")
@@ -101,14 +94,11 @@ def demo_translation_key(name):
 
 def per_language(field, texts):
     """{"pl": "…", "en": "…"} -> {"field_pl": "…", "field_en": "…", …}."""
-    return {f"{field}_{code}": texts.get(code, "") for code in content.LANGUAGES}
+    return {f"{field}_{code}": texts.get(code, "") for code in record_languages()}
 
 
 def ensure_locales():
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code, _name in settings.LANGUAGES
-    }
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in site_languages()}
 
 
 def build_records():
@@ -290,7 +280,7 @@ def build_home_pages(locales):
     root.get_children().filter(depth=2, content_type__model="page").exclude(
         translation_key=key
     ).delete()
-    source_language = settings.LANGUAGE_CODE
+    source_language = default_language()
 
     def home_fields(code):
         texts = content.HOME_PAGE[code]
@@ -311,7 +301,7 @@ def build_home_pages(locales):
         ),
         translation_of=lambda code: {"fields": home_fields(code)},
     )
-    default_home = homes[settings.LANGUAGE_CODE]
+    default_home = homes[default_language()]
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
@@ -334,7 +324,7 @@ def page_fields(texts, names=("title", "slug", "intro")):
 
 def build_news_indexes(locales, homes):
     key = demo_translation_key("news-index")
-    source_language = settings.LANGUAGE_CODE
+    source_language = default_language()
     return build_page_family(
         NewsIndexPage,
         key,
@@ -353,7 +343,7 @@ def build_news_indexes(locales, homes):
 
 
 def build_cluster_pages(locales, indexes, clusters):
-    source_language = settings.LANGUAGE_CODE
+    source_language = default_language()
     cluster_pages = {}
     for cluster_slug, translations in content.CLUSTER_PAGES.items():
         key = demo_translation_key(f"cluster:{cluster_slug}")

@@ -12,9 +12,6 @@ Pure data, no logic: the loader lives elsewhere.
 
 import datetime
 
-LANGUAGES = ("pl", "en", "ru")
-
-
 # ---------------------------------------------------------------------------
 # Texts for structured records, per language.
 # ---------------------------------------------------------------------------

@@ -1,1 +1,9 @@
-"""Turning raw press release files into structured drafts."""
+"""The release importer: raw press release files (text or Markdown, any common encoding) into
+draft releases with their facts, from `manage.py import_releases` or the admin screen.
+
+- decoding.py, language.py, dates.py, markup.py, structure.py, facts.py: reading a file
+- service.py: extract, correct and save one release (both entry points use it)
+- forms.py, views.py: the admin screen (upload, check the extracted facts, create drafts)
+
+May import: newsroom.models and the leaves. Never newsroom.translating or newsroom.reading.
+"""

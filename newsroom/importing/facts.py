@@ -9,8 +9,8 @@ word is stemmed as Polish and as English, every Cyrillic word as Russian.
 import re
 from functools import cache
 
-from newsroom.models import Award, Cluster, Label
-from newsroom.search import word_variants
+from newsroom.models.records import Award, Cluster, Label
+from newsroom.stemming import word_variants
 
 WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

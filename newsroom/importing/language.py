@@ -3,15 +3,9 @@
 import functools
 import re
 
-from lingua import Language, LanguageDetectorBuilder
+from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-LANGUAGES = ("pl", "en", "ru")
-
-LINGUA_LANGUAGES = {
-    Language.POLISH: "pl",
-    Language.ENGLISH: "en",
-    Language.RUSSIAN: "ru",
-}
+from newsroom.languages import site_languages
 
 # Addresses say nothing about the language around them and are mostly English-looking.
 URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
@@ -19,8 +13,9 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 @functools.cache
 def detector():
-    """A lingua detector for Polish, English and Russian, built on first use."""
-    return LanguageDetectorBuilder.from_languages(*LINGUA_LANGUAGES).build()
+    """A lingua detector for the site's languages, built on first use."""
+    codes = [IsoCode639_1.from_str(code) for code in site_languages()]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
 def detect_language(text: str) -> str | None:
@@ -29,4 +24,4 @@ def detect_language(text: str) -> str | None:
     if not any(char.isalpha() for char in text):
         return None
     language = detector().detect_language_of(text)
-    return LINGUA_LANGUAGES.get(language)
+    return language.iso_code_639_1.name.lower() if language else None

@@ -22,10 +22,11 @@ from newsroom.importing.decoding import decode_release_bytes
 from newsroom.importing.errors import ReleaseImportError
 from newsroom.importing.language import detect_language
 from newsroom.importing.structure import parse_release_text
-from newsroom.models import Award, Cluster, ClusterNewsPage, NewsIndexPage, PressReleasePage
+from newsroom.languages import site_languages
+from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
+from newsroom.models.records import Award, Cluster
 
 logger = logging.getLogger(__name__)
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 SLUG_LENGTH = 80
 
 
@@ -102,13 +103,13 @@ def extract(data, *, language=None, cluster_slug=None):
     """Read a file's bytes into an Extraction; ReleaseImportError says what is wrong."""
     text = decode_release_bytes(data)
     parsed = parse_release_text(text)
-    if language and language not in LANGUAGE_CODES:
+    if language and language not in site_languages():
         raise ReleaseImportError(
             _("Unknown language “%(language)s”: use one of %(choices)s.")
-            % {"language": language, "choices": ", ".join(LANGUAGE_CODES)}
+            % {"language": language, "choices": ", ".join(site_languages())}
         )
     language = language or detect_language(parsed.plain_text)
-    if language not in LANGUAGE_CODES:
+    if language not in site_languages():
         raise ReleaseImportError(
             _("The release's language could not be recognised: give it with --language.")
         )

@@ -1,20 +1,8 @@
-from newsroom.models.pages import (
-    ClusterNewsPage,
-    HomePage,
-    NewsIndexPage,
-    PressReleasePage,
-    PressReleasePageTag,
-)
-from newsroom.models.records import Award, CertificationBody, Cluster, Label
+"""The app's models: structured records (records.py) and page types (pages.py).
 
-__all__ = [
-    "Award",
-    "CertificationBody",
-    "Cluster",
-    "ClusterNewsPage",
-    "HomePage",
-    "Label",
-    "NewsIndexPage",
-    "PressReleasePage",
-    "PressReleasePageTag",
-]
+Both modules, and what they need (stamps.py, listings.py), import only each other's
+modules and the leaves; nothing in this package imports a capability package. Import a
+model from the module that defines it (`from newsroom.models.records import Award`):
+this file re-exports nothing, so no module in the package imports back into it.
+NewsroomConfig.import_models loads both model modules when Django loads the app.
+"""

@@ -1,9 +1,7 @@
 """Page types: one tree per locale (pl, en, ru), translated with wagtail-localize."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, QueryDict
 from django.utils import translation
@@ -18,10 +16,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from newsroom import feeds, search
+from newsroom import feeds, stemming
 from newsroom.blocks import PressReleaseBodyBlock
+from newsroom.languages import site_languages
+from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.records import Award, Cluster, Label
-from newsroom.news_filters import ReleaseFilter
 
 HOME_RELEASE_COUNT = 6
 
@@ -63,7 +62,7 @@ def language_links(page, request):
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True).live().public().select_related("locale")
     }
-    missing = [code for code, _name in settings.LANGUAGES if code not in live]
+    missing = [code for code in site_languages() if code not in live]
     homes = {}
     if missing:
         homes = {
@@ -73,7 +72,7 @@ def language_links(page, request):
             .select_related("locale")
         }
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code in site_languages():
         target = live.get(code) or homes.get(code)
         url = target.get_url(request) if target else None
         if url and code not in live:
@@ -100,11 +99,6 @@ def live_releases(locale):
         .prefetch_related("awards__label", "clusters")
         .order_by("-release_date", "-pk")
     )
-
-
-def paginate(request, queryset):
-    """One page of `queryset`; a missing, malformed or out-of-range ?page= gives a valid page."""
-    return Paginator(queryset, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 class HomePage(LocalizedPageMixin, Page):
@@ -272,7 +266,7 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
     def search_stems(self):
         with translation.override(self.locale.language_code):
-            return search.stemmed_text(self.search_text(), self.locale.language_code)
+            return stemming.stemmed_text(self.search_text(), self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -348,10 +342,10 @@ class PressReleasePage(LocalizedPageMixin, Page):
         with translation.override(self.locale.language_code):
             facts = [cluster.name for cluster in self.clusters.all()]
             facts += [award.label.name for award in self.awards.select_related("label")]
-        return "\n".join([self.title, self.lead, search.stream_text(self.body), *facts])
+        return "\n".join([self.title, self.lead, stemming.stream_text(self.body), *facts])
 
     def search_stems(self):
-        return search.stemmed_text(self.search_text(), self.locale.language_code)
+        return stemming.stemmed_text(self.search_text(), self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,8 @@
 """Structured records: the facts that press releases announce.
 
 Each record is stored once; its human-language fields (name, description, …) are
-translated field by field with django-modeltranslation (see newsroom/translation.py),
+translated field by field with django-modeltranslation (see newsroom/translation.py;
+change times in newsroom/models/stamps.py),
 so every page, in any locale, renders the same facts in the reader's language.
 """
 
@@ -17,75 +18,14 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from newsroom import record_translation
-from newsroom.countries import country_choices, country_name
+from newsroom.formatting import country_choices, country_name
+from newsroom.languages import default_language
+from newsroom.models.stamps import TranslationStampedModel
 
 
 def _country_choices():
     # A callable so the admin lists countries in the editor's language.
-    return country_choices(get_language() or settings.LANGUAGE_CODE)
-
-
-def _text_or_blank(value):
-    # Forms save "" where the column held NULL: neither is a change of text.
-    return value if record_translation.has_text(value) else ""
-
-
-class TranslationStampedModel(models.Model):
-    """A record that remembers when each of its translated fields last changed.
-
-    Translators compare these times with the source language's to find stale translations.
-    """
-
-    translation_stamps = models.JSONField(
-        _("translation change times"),
-        default=dict,
-        blank=True,
-        editable=False,
-        help_text=_("When each language's variant of each translated field last changed."),
-    )
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        changed = self.stamp_changed_translations(update_fields)
-        if changed and update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "translation_stamps"}
-        super().save(*args, **kwargs)
-
-    def stamp_changed_translations(self, update_fields=None):
-        """Stamp the localized fields whose value differs from the stored one.
-
-        Returns the names stamped. Compared against the database rather than the values
-        loaded with the instance, so a save through any path (admin, importer, shell)
-        stamps only what it really changes.
-        """
-        names = record_translation.localized_field_names(type(self))
-        if update_fields is not None:
-            names = [name for name in names if name in update_fields]
-        if not names:
-            return []
-        stored = None
-        if not self._state.adding and self.pk is not None:
-            stored = type(self)._base_manager.filter(pk=self.pk).values(*names).first()
-        if stored is None:
-            changed = [name for name in names if record_translation.has_text(getattr(self, name))]
-        else:
-            changed = [
-                name
-                for name in names
-                if _text_or_blank(getattr(self, name)) != _text_or_blank(stored[name])
-            ]
-        if changed:
-            stamp = record_translation.now_stamp()
-            # A new dict, so an instance sharing the old one (a copy, a cache) is not altered.
-            self.translation_stamps = {
-                **(self.translation_stamps or {}),
-                **dict.fromkeys(changed, stamp),
-            }
-        return changed
+    return country_choices(get_language() or default_language())
 
 
 class CertificationBody(TranslationStampedModel):
@@ -149,9 +89,6 @@ class Label(TranslationStampedModel):
 
     def __str__(self):
         return self.name
-
-    def benchmarking_area_list(self):
-        return [line.strip() for line in self.benchmarking_areas.splitlines() if line.strip()]
 
 
 class Cluster(TranslationStampedModel):
@@ -276,9 +213,6 @@ class Award(TranslationStampedModel):
     @property
     def indicator_count(self):
         return self.indicators_assessed or self.label.indicators_assessed
-
-    def is_valid_on(self, date):
-        return self.awarded_on <= date and (self.valid_until is None or date <= self.valid_until)
 
     def status_on(self, date):
         if self.valid_until is None:

@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import WorkflowState
 
-from newsroom import review
+from newsroom.translating import review
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from newsroom import seo
+from newsroom.reading import seo
 
 register = template.Library()
 

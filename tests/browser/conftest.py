@@ -15,7 +15,7 @@ import pytest
 
 from django.core.management import call_command
 
-from newsroom.models import ClusterNewsPage, NewsIndexPage, PressReleasePage
+from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 
 from newsroom.blocks import body_stream_data
 from newsroom.demo.builders import publish_new_page
-from newsroom.models import ClusterNewsPage, PressReleasePage
-from newsroom.translation_requests import request_translations
+from newsroom.models.pages import ClusterNewsPage, PressReleasePage
+from newsroom.translating.requests import request_translations
 from tests.browser.conftest import TIMEOUT_MS
 
 pytestmark = pytest.mark.browser

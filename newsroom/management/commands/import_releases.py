@@ -3,11 +3,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from newsroom.importing.decoding import MAX_FILE_BYTES
 from newsroom.importing.service import ImportOutcome, import_release
+from newsroom.languages import site_languages
 
 PROGRESS_FROM = 5  # files; a bar for one or two files is noise
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="files, or folders of .txt/.md files")
         parser.add_argument(
             "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
+            choices=site_languages(),
             help="the files' language (detected when not given)",
         )
         parser.add_argument("--cluster", metavar="SLUG", help="the cluster every file is about")

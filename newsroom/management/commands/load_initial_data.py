@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from newsroom.demo.builders import DEMO_USERS, build_demo_site
-from newsroom.notifications import translator_notifications_suppressed
+from newsroom.translating.notifications import translator_notifications_suppressed
 
 
 class Command(BaseCommand):

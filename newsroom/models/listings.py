@@ -1,0 +1,166 @@
+"""Release lists for readers: filters (cluster, label level, country, year) and pages.
+
+Every value comes from a query string, so each is checked against what exists; an
+unknown or malformed value is dropped (and reported to the template), never an error.
+Facet counts are computed with the other filters applied, one query per facet.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+
+from newsroom.formatting import country_name
+from newsroom.models.records import Cluster, Label
+
+SLUG = re.compile(r"^[-\w]{1,80}$")
+COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+YEAR = re.compile(r"^(19|20|21)\d\d$")
+PARAMS = ("cluster", "level", "country", "year")
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+def first_value(query, name):
+    values = query.getlist(name)
+    return values[0].strip() if values and isinstance(values[0], str) else ""
+
+
+class ReleaseFilter:
+    def __init__(self, query, releases, fixed=None):
+        """`releases`: the list's live releases; `fixed`: values a route sets (a level page)."""
+        self.query = query
+        self.base = releases.prefetch_related(None).order_by()
+        self.releases = releases
+        self.fixed = fixed or {}
+        self.ignored = []
+        self.values = self.clean()
+
+    def clean(self):
+        checks = {
+            "cluster": lambda v: bool(SLUG.match(v)),
+            "level": lambda v: v in Label.Level.values,
+            "country": lambda v: bool(COUNTRY.match(v)),
+            "year": lambda v: bool(YEAR.match(v)),
+        }
+        values = {}
+        for name in PARAMS:
+            if name in self.fixed:
+                values[name] = self.fixed[name]
+                continue
+            raw = first_value(self.query, name)
+            if not raw:
+                continue
+            value = raw.upper() if name == "country" else raw
+            if checks[name](value):
+                values[name] = value
+            else:
+                self.ignored.append(name)
+        return values
+
+    def narrow(self, queryset, skip=None):
+        for name, value in self.values.items():
+            if name == skip:
+                continue
+            if name == "cluster":
+                queryset = queryset.filter(pk__in=self._ids(clusters__slug=value))
+            elif name == "level":
+                queryset = queryset.filter(pk__in=self._ids(awards__label__level=value))
+            elif name == "country":
+                queryset = queryset.filter(pk__in=self._ids(clusters__country=value))
+            elif name == "year":
+                queryset = queryset.filter(release_date__year=int(value))
+        return queryset
+
+    def _ids(self, **lookup):
+        return self.releases.model.objects.filter(**lookup).values("pk")
+
+    @property
+    def results(self):
+        return self.narrow(self.releases)
+
+    @property
+    def is_active(self):
+        return any(name not in self.fixed for name in self.values)
+
+    def url_with(self, **changes):
+        """A shareable query string for these filters with `changes` (None drops one)."""
+        params = {k: v for k, v in self.values.items() if k not in self.fixed}
+        for name, value in changes.items():
+            if value is None or params.get(name) == value:
+                params.pop(name, None)
+            else:
+                params[name] = value
+        return "?" + urlencode(sorted(params.items())) if params else "?"
+
+    def option(self, name, value, label, count):
+        return FacetOption(
+            value=value,
+            label=label,
+            count=count,
+            selected=self.values.get(name) == value,
+            url=self.url_with(**{name: value}),
+        )
+
+    def facets(self):
+        """Options per filter with counts; four queries whatever the number of releases."""
+        facets = {}
+        if "cluster" not in self.fixed:
+            others = self.narrow(self.base, skip="cluster")
+            clusters = (
+                Cluster.objects.filter(press_releases__in=others)
+                .annotate(n=Count("press_releases", distinct=True))
+                .order_by("slug")
+            )
+            facets["cluster"] = sorted(
+                (self.option("cluster", c.slug, c.name, c.n) for c in clusters),
+                key=lambda o: o.label.casefold(),
+            )
+        if "level" not in self.fixed:
+            others = self.narrow(self.base, skip="level")
+            counts = dict(
+                others.filter(awards__label__level__isnull=False)
+                .values_list("awards__label__level")
+                .annotate(n=Count("pk", distinct=True))
+            )
+            facets["level"] = [
+                self.option("level", level.value, level.label, counts[level.value])
+                for level in Label.Level
+                if level.value in counts
+            ]
+        others = self.narrow(self.base, skip="country")
+        counts = (
+            others.exclude(clusters__country="")
+            .filter(clusters__country__isnull=False)
+            .values_list("clusters__country")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        facets["country"] = sorted(
+            (self.option("country", code, country_name(code), n) for code, n in counts),
+            key=lambda o: o.label,
+        )
+        others = self.narrow(self.base, skip="year")
+        years = (
+            others.annotate(y=ExtractYear("release_date"))
+            .values_list("y")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-y")
+        )
+        facets["year"] = [self.option("year", str(y), str(y), n) for y, n in years]
+        return facets
+
+
+def paginate(request, queryset):
+    """One page of `queryset`; a missing, malformed or out-of-range ?page= gives a valid page."""
+    return Paginator(queryset, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))

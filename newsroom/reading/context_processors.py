@@ -1,0 +1,22 @@
+"""Navigation every public page shows: the news index and search of the current language."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+
+from newsroom.models.pages import NewsIndexPage
+
+
+def navigation(request):
+    if request.path.startswith(("/admin/", "/django-admin/")):
+        return {}
+
+    def news_url():
+        index = NewsIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+        return index.get_url(request) if index else None
+
+    try:
+        search_url = reverse("search")
+    except NoReverseMatch:
+        search_url = None
+    # Lazy: pages that never render the header (feeds, sitemap) never run the query.
+    return {"nav_news_url": news_url, "nav_search_url": search_url}

@@ -1,0 +1,87 @@
+"""Search across the releases and cluster pages of the reader's language."""
+
+from django.db.models import prefetch_related_objects
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Locale
+from wagtail.search.query import And, Or, PlainText
+
+from newsroom import stemming
+from newsroom.languages import site_languages
+from newsroom.models.listings import paginate
+from newsroom.models.pages import ClusterNewsPage, PressReleasePage
+
+MAX_QUERY_LENGTH = 200
+CLUSTER_RESULTS = 5
+
+
+def search_query(terms):
+    """All query words must match; each word matches any of its stems."""
+    groups = [Or([PlainText(v) for v in sorted(variants)]) for variants in terms]
+    return groups[0] if len(groups) == 1 else And(groups)
+
+
+def search_language_links(request, query):
+    current = translation.get_language()
+    links = []
+    for code in site_languages():
+        with translation.override(code):
+            url = reverse("search")
+        links.append(
+            {
+                "language_code": code,
+                "url": f"{url}?{query.urlencode()}" if query else url,
+                "is_current": code == current,
+                "is_translation": True,
+            }
+        )
+    return links
+
+
+def search(request):
+    language = translation.get_language()
+    raw = request.GET.get("q", "")
+    query_text = raw.strip()[:MAX_QUERY_LENGTH] if isinstance(raw, str) else ""
+    terms = stemming.query_terms(query_text, language)
+    locale = Locale.objects.filter(language_code=language).first()
+    releases, clusters = [], []
+    if terms and locale:
+        query = search_query(terms)
+        found = (
+            PressReleasePage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .search(query, order_by_relevance=True)
+        )
+        releases = paginate(request, found)
+        # Search results cannot prefetch; the page of results can.
+        releases.object_list = list(releases.object_list)
+        prefetch_related_objects(releases.object_list, "awards__label", "clusters")
+        for release in releases:
+            release.excerpt = stemming.highlight(
+                f"{release.lead} {stemming.stream_text(release.body)}", terms, language
+            )
+        clusters = list(
+            ClusterNewsPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .search(query)[:CLUSTER_RESULTS]
+        )
+        prefetch_related_objects(clusters, "cluster")
+        for cluster_page in clusters:
+            cluster_page.excerpt = stemming.highlight(cluster_page.search_text(), terms, language)
+    query_params = request.GET.copy()
+    query_params.pop("page", None)
+    return render(
+        request,
+        "newsroom/search.html",
+        {
+            "query": query_text,
+            "releases": releases,
+            "cluster_results": clusters,
+            "language_links": search_language_links(request, query_params if query_text else None),
+            "searched": bool(terms),
+        },
+    )

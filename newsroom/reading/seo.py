@@ -1,0 +1,221 @@
+"""Being found and shared: sitemap entries, hreflang alternates, Open Graph and JSON-LD.
+
+Every URL handed to search engines and social networks is absolute, built from the
+request (the Site's hostname is a placeholder), and every hreflang set is reciprocal:
+a page lists each live, public translation of itself, itself included, plus an
+``x-default`` pointing to the Polish version when it is live, else to the page itself.
+"""
+
+import json
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+
+from wagtail.models import Page
+
+from newsroom.languages import default_language, site_languages
+from newsroom.models.pages import PressReleasePage, language_links
+
+# og:locale wants territory-qualified locales.
+OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "ru": "ru_RU"}
+
+# Same escapes as django.utils.html.json_script: nothing in the data can close the
+# <script> element or open a comment inside it.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def og_locale(language_code):
+    return OG_LOCALES.get(language_code, language_code.replace("-", "_"))
+
+
+def absolute_url(request, relative_url):
+    return request.build_absolute_uri(relative_url) if relative_url else None
+
+
+# --- sitemap.xml -------------------------------------------------------------------
+
+
+def sitemap_pages():
+    """Live, public pages of every locale tree (not the tree root), with their locale."""
+    return (
+        Page.objects.live().public().filter(depth__gt=1).select_related("locale").order_by("path")
+    )
+
+
+def _language_order(code):
+    languages = site_languages()
+    return (languages.index(code) if code in languages else len(languages), code)
+
+
+def sitemap_entries(request):
+    """One dict per routable live, public page: loc, lastmod, alternates, x_default.
+
+    A fixed number of queries, whatever the number of pages: the pages with their
+    locales (plus the view restrictions that ``public()`` reads and the site root
+    paths that URLs need); translations are grouped by translation_key in Python.
+    """
+    pages = []
+    for page in sitemap_pages():
+        url = page.get_url(request)
+        if url:
+            pages.append((page, page.locale.language_code, absolute_url(request, url)))
+
+    groups = defaultdict(dict)
+    for page, language, loc in pages:
+        groups[page.translation_key][language] = loc
+
+    entries = []
+    for page, language, loc in pages:
+        translations = groups[page.translation_key]
+        alternates = [
+            {"hreflang": code, "href": translations[code]}
+            for code in sorted(translations, key=_language_order)
+        ]
+        lastmod = (
+            timezone.localtime(page.last_published_at).date() if page.last_published_at else None
+        )
+        entries.append(
+            {
+                "loc": loc,
+                "lastmod": lastmod.isoformat() if lastmod else "",
+                "language": language,
+                "alternates": alternates,
+                "x_default": translations.get(default_language(), loc),
+            }
+        )
+    return entries
+
+
+# --- <head> ------------------------------------------------------------------------
+
+
+def _page_description(page):
+    for attribute in ("search_description", "lead", "intro"):
+        value = getattr(page, attribute, "")
+        if value and str(value).strip():
+            return " ".join(str(value).split())
+    return ""
+
+
+def _language_links(context, page, request):
+    links = context.get("language_links")
+    if links is None:
+        links = language_links(page, request)
+    return links
+
+
+def head_metadata(context):
+    """What components/seo_head.html renders for the page in `context`; None off pages."""
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or request is None or not isinstance(page, Page):
+        return None
+    language = page.locale.language_code
+    canonical = absolute_url(request, page.get_url(request)) or request.build_absolute_uri(
+        request.path
+    )
+
+    alternates = []
+    other_locales = []
+    for link in _language_links(context, page, request):
+        code = link["language_code"]
+        if link.get("is_current") or code == language:
+            alternates.append({"hreflang": code, "href": canonical})
+        elif link.get("is_translation") and link.get("url"):
+            alternates.append({"hreflang": code, "href": absolute_url(request, link["url"])})
+            other_locales.append(og_locale(code))
+    by_language = {alternate["hreflang"]: alternate["href"] for alternate in alternates}
+    x_default = by_language.get(default_language(), canonical)
+
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
+    title = page.seo_title or page.title
+    description = _page_description(page)
+    is_release = isinstance(page, PressReleasePage)
+
+    open_graph = [("og:site_name", site_name)] if site_name else []
+    open_graph += [("og:title", title)]
+    if description:
+        open_graph.append(("og:description", description))
+    open_graph += [
+        ("og:url", canonical),
+        ("og:type", "article" if is_release else "website"),
+        ("og:locale", og_locale(language)),
+    ]
+    open_graph += [("og:locale:alternate", other) for other in other_locales]
+    if is_release and page.release_date:
+        open_graph.append(("article:published_time", page.release_date.isoformat()))
+
+    twitter = [("twitter:card", "summary"), ("twitter:title", title)]
+    if description:
+        twitter.append(("twitter:description", description))
+
+    return {
+        "canonical": canonical,
+        "alternates": alternates,
+        "x_default": x_default,
+        "open_graph": open_graph,
+        "twitter": twitter,
+        "json_ld": release_json_ld(page, canonical) if is_release else "",
+    }
+
+
+# --- JSON-LD -----------------------------------------------------------------------
+
+
+def release_structured_data(page, url):
+    """A schema.org NewsArticle for a press release, in the page's language.
+
+    Queries: the release's clusters and awards (none when the caller prefetched
+    them) and the awards' labels (none when already loaded).
+    """
+    language = page.locale.language_code
+    with translation.override(language):
+        awards = list(page.awards.all())
+        prefetch_related_objects(awards, "label")
+        labels_by_cluster = defaultdict(list)
+        for award in sorted(awards, key=lambda a: (a.awarded_on, a.pk or 0)):
+            name = award.label.name
+            if name not in labels_by_cluster[award.cluster_id]:
+                labels_by_cluster[award.cluster_id].append(name)
+
+        about = []
+        for cluster in page.clusters.all():
+            organization = {"@type": "Organization", "name": cluster.name}
+            if cluster.website:
+                organization["url"] = cluster.website
+            if cluster.country:
+                organization["address"] = {
+                    "@type": "PostalAddress",
+                    "addressCountry": cluster.country,
+                }
+            organization["award"] = labels_by_cluster.get(cluster.pk, [])
+            about.append(organization)
+
+    published = page.release_date.isoformat() if page.release_date else None
+    modified = page.last_published_at.isoformat() if page.last_published_at else published
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "description": page.lead,
+        "datePublished": published,
+        "dateModified": modified,
+        "inLanguage": language,
+        "mainEntityOfPage": url,
+        "url": url,
+        "publisher": {"@type": "Organization", "name": getattr(settings, "WAGTAIL_SITE_NAME", "")},
+        "about": about,
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def json_for_script(data):
+    """JSON safe to embed in a <script> element (non-ASCII kept as is)."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))
+
+
+def release_json_ld(page, url):
+    return json_for_script(release_structured_data(page, url))

@@ -1,0 +1,123 @@
+"""Per-language roles: translators and reviewers, each bound to their language's page tree.
+
+A translator adds and edits pages in their language's tree only and cannot publish;
+a reviewer of that language may also publish there. Both may open the admin and edit
+records. Every language's tree also gets its own review workflow ("Review (ru)"), whose
+single task only that language's reviewers approve: translations are reviewed by their
+language's reviewers, and a source release by the reviewers of its own language.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from newsroom.languages import site_languages
+from newsroom.models.pages import HomePage
+
+RECORD_PERMISSIONS = [
+    "change_cluster",
+    "change_award",
+    "change_label",
+    "change_certificationbody",
+]
+PAGE_PERMISSIONS = {
+    "translators": ["add", "change"],
+    "reviewers": ["add", "change", "publish"],
+}
+
+
+def group_name(role, language_code):
+    """ "Translators (ru)", "Reviewers (pl)"…: plain and stable, since code refers to them."""
+    return f"{role.capitalize()} ({language_code})"
+
+
+def ensure_language_roles(homes):
+    """Create the groups for every language and bind them to `homes` ({code: HomePage}).
+
+    Safe to run again: existing groups and grants are kept, missing ones are added.
+    """
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    record_permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="newsroom", codename__in=RECORD_PERMISSIONS
+        )
+    )
+    groups = {}
+    for code in site_languages():
+        for role, page_permissions in PAGE_PERMISSIONS.items():
+            group, _created = Group.objects.get_or_create(name=group_name(role, code))
+            group.permissions.add(access_admin, *record_permissions)
+            home = homes.get(code)
+            if home is not None:
+                for permission_type in page_permissions:
+                    if not GroupPagePermission.objects.filter(
+                        group=group, page=home, permission__codename=f"{permission_type}_page"
+                    ).exists():
+                        GroupPagePermission.objects.create(
+                            group=group, page=home, permission_type=permission_type
+                        )
+            groups[(role, code)] = group
+        home = homes.get(code)
+        if home is not None:
+            ensure_review_workflow(home, groups[("reviewers", code)], code)
+    ensure_editorial_record_permissions()
+    return groups
+
+
+EDITORIAL_GROUPS = ("Editors", "Moderators")
+RECORD_MODELS = ("cluster", "award", "label", "certificationbody")
+
+
+def ensure_editorial_record_permissions():
+    """Wagtail's Editors and Moderators keep the records: add, change and delete them."""
+    permissions = list(
+        Permission.objects.filter(
+            content_type__app_label="newsroom",
+            codename__in=[
+                f"{action}_{model}"
+                for action in ("add", "change", "delete")
+                for model in RECORD_MODELS
+            ],
+        )
+    )
+    for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
+        group.permissions.add(*permissions)
+
+
+def review_workflow_name(language_code):
+    return f"Review ({language_code})"
+
+
+def ensure_review_workflow(home, reviewers, language_code):
+    """The language's review workflow, assigned to its home page (so its whole tree)."""
+    name = review_workflow_name(language_code)
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created:
+        task = GroupApprovalTask.objects.create(name=name)
+        task.groups.add(reviewers)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    # An existing assignment is kept: the team may have chosen another workflow since.
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def bind_roles_to_new_home(sender, instance, created, raw=False, **kwargs):
+    """A language's home page created in the admin gets its groups and review workflow."""
+    if created and not raw:
+        ensure_language_roles({instance.locale.language_code: instance})
+
+
+def ensure_roles_after_migrate(sender, **kwargs):
+    """`migrate` creates the groups on any site, bound to the language homes it already has."""
+    homes = {}
+    for home in HomePage.objects.select_related("locale").order_by("depth", "pk"):
+        homes.setdefault(home.locale.language_code, home)
+    ensure_language_roles(homes)

@@ -1,0 +1,1 @@
+"""The translation workflow's admin screens, one module per screen."""

@@ -1,0 +1,128 @@
+"""The admin import: upload files, review and correct the extracted facts, create drafts."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from newsroom.models.pages import PressReleasePage
+from newsroom.models.records import Cluster
+
+pytestmark = pytest.mark.django_db
+
+RELEASE = """Klaster LifeScience Kraków ze Złotą Odznaką Jakości Zarządzania Klastrem
+
+2024-03-05
+
+Klaster LifeScience Kraków jako pierwszy w regionie otrzymał Złotą Odznakę ESCA.
+
+Audyt objął trzy obszary:
+
+- strategię klastra
+- usługi dla członków
+- współpracę międzynarodową
+
+--
+
+Klaster LifeScience Kraków działa od 2006 roku.
+"""
+
+
+@pytest.fixture
+def editor_client(client, demo_site):
+    client.force_login(get_user_model().objects.get(username="editor"))
+    return client
+
+
+def review_post_data(formset, **changes):
+    data = {
+        "step": "create",
+        "form-TOTAL_FORMS": str(formset.total_form_count()),
+        "form-INITIAL_FORMS": "0",
+    }
+    for i, form in enumerate(formset):
+        for name in form.fields:
+            value = form[name].value()
+            data[f"form-{i}-{name}"] = "" if value is None else str(getattr(value, "pk", value))
+    for key, value in changes.items():
+        data[key] = value
+    return data
+
+
+def test_upload_review_and_create_drafts(editor_client):
+    url = reverse("newsroom_import_releases")
+    assert editor_client.get(url).status_code == 200
+    files = [
+        SimpleUploadedFile("zloto.txt", RELEASE.encode("cp1250")),
+        SimpleUploadedFile("pusty.txt", b""),
+    ]
+    review = editor_client.post(url, {"files": files, "language": "", "cluster": ""})
+    assert review.status_code == 200
+    assert [(f.file, f.error) for f in review.context["failures"]] == [
+        ("pusty.txt", "Plik jest pusty.")  # the admin speaks Polish by default
+    ]
+    formset = review.context["formset"]
+    assert formset.total_form_count() == 1
+    form = formset.forms[0]
+    assert form["language"].value() == "pl"
+    assert form["label_level"].value() == "gold"
+    chosen = form["cluster"].value()
+    assert getattr(chosen, "pk", chosen) == Cluster.objects.get(slug="lifescience-krakow").pk
+    html = review.content.decode()
+    assert "strategię klastra" in html  # the text, side by side with the facts
+
+    before = PressReleasePage.objects.count()
+    created = editor_client.post(
+        url, review_post_data(formset, **{"form-0-title": "Złota Odznaka dla LifeScience Kraków"})
+    )
+    assert created.status_code == 200
+    (outcome,) = created.context["results"]
+    assert outcome.status == "ok", outcome.error
+    page = PressReleasePage.objects.get(pk=outcome.page.pk)
+    assert PressReleasePage.objects.count() == before + 1
+    assert page.title == "Złota Odznaka dla LifeScience Kraków"
+    assert not page.live
+    assert page.locale.language_code == "pl"
+    assert [b.block_type for b in page.get_latest_revision_as_object().body] == [
+        "paragraph",
+        "list",
+        "about_cluster",
+    ]
+    assert page.get_latest_revision().user.username == "editor"
+
+
+def test_review_form_says_what_is_missing(editor_client):
+    url = reverse("newsroom_import_releases")
+    review = editor_client.post(url, {"files": [SimpleUploadedFile("a.txt", RELEASE.encode())]})
+    formset = review.context["formset"]
+    response = editor_client.post(
+        url,
+        review_post_data(
+            formset, **{"form-0-title": "", "form-0-cluster": "", "form-0-new_cluster_name": ""}
+        ),
+    )
+    errors = response.context["formset"].forms[0].errors
+    assert "title" in errors and "new_cluster_name" in errors
+    assert not PressReleasePage.objects.filter(release_date="2024-03-05").exists()
+
+
+def test_import_needs_page_creation_rights(client, demo_site):
+    reader = get_user_model().objects.create_user("reader", password="x")
+    client.force_login(reader)
+    response = client.get(reverse("newsroom_import_releases"))
+    assert response.status_code in (302, 403)
+
+
+def test_an_unexpected_failure_is_reported_not_raised(demo_site, monkeypatch):
+    from newsroom.importing import service
+
+    def broken_write(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(service, "write_release", broken_write)
+    before = PressReleasePage.objects.count()
+    outcome = service.import_release(RELEASE.encode(), "zloto.txt")
+    assert outcome.status == "error"
+    assert "disk full" in outcome.error
+    assert PressReleasePage.objects.count() == before

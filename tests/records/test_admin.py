@@ -1,0 +1,139 @@
+import re
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from newsroom.models.records import Award, Cluster
+from tests.factories import AwardFactory, ClusterFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+def cluster_form(cluster, **changes):
+    data = {
+        "slug": cluster.slug,
+        "acronym": "",
+        "country": cluster.country,
+        "founded_year": "2006",
+        "website": "",
+        "member_count": "",
+    }
+    for field in ("name", "description", "region", "city", "sector"):
+        for code in ("pl", "en", "ru"):
+            data[f"{field}_{code}"] = getattr(cluster, f"{field}_{code}") or ""
+    data.update(changes)
+    return data
+
+
+def test_cluster_edit_form_has_a_tab_per_language(admin_client):
+    cluster = ClusterFactory()
+    response = admin_client.get(reverse("wagtailsnippets_newsroom_cluster:edit", args=[cluster.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for tab in ("Polski", "English", "Русский"):
+        assert tab in html
+    for code in ("pl", "en", "ru"):
+        assert f'name="name_{code}"' in html
+
+
+def test_cluster_is_edited_in_all_three_languages(admin_client):
+    cluster = ClusterFactory(country="RU")
+    url = reverse("wagtailsnippets_newsroom_cluster:edit", args=[cluster.pk])
+    response = admin_client.post(
+        url,
+        cluster_form(
+            cluster,
+            name_pl="Kałuski Klaster Farmaceutyczny",
+            name_en="Kaluga Pharmaceutical Cluster",
+            name_ru="Калужский фармацевтический кластер",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    cluster.refresh_from_db()
+    assert (cluster.name_pl, cluster.name_en, cluster.name_ru) == (
+        "Kałuski Klaster Farmaceutyczny",
+        "Kaluga Pharmaceutical Cluster",
+        "Калужский фармацевтический кластер",
+    )
+    assert cluster.founded_year == 2006
+
+
+def test_cluster_form_says_what_is_wrong(admin_client):
+    cluster = ClusterFactory()
+    url = reverse("wagtailsnippets_newsroom_cluster:edit", args=[cluster.pk])
+    response = admin_client.post(url, cluster_form(cluster, name_pl="", founded_year="12"))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "name_pl" in errors and "founded_year" in errors
+    cluster.refresh_from_db()
+    assert cluster.name_pl
+
+
+@pytest.mark.parametrize("model", ["cluster", "award", "label", "certificationbody"])
+def test_record_listings_search_and_filter(admin_client, model):
+    AwardFactory()
+    url = reverse(f"wagtailsnippets_newsroom_{model}:list")
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.get(url, {"q": "Klaster"}).status_code == 200
+
+
+def test_cluster_search_finds_any_language(admin_client):
+    ClusterFactory(name_ru="Калужский фармацевтический кластер")
+    ClusterFactory(name_ru="Другой")
+    url = reverse("wagtailsnippets_newsroom_cluster:list")
+    response = admin_client.get(url, {"q": "Калужский"})
+    assert [c.name_ru for c in response.context["object_list"]] == [
+        "Калужский фармацевтический кластер"
+    ]
+
+
+def test_award_listing_filters_by_computed_status(admin_client):
+    import datetime
+
+    expired = AwardFactory(awarded_on=datetime.date(2015, 1, 1))
+    AwardFactory(awarded_on=datetime.date.today())
+    url = reverse("wagtailsnippets_newsroom_award:list")
+    response = admin_client.get(url, {"status": Award.Status.EXPIRED})
+    assert [a.pk for a in response.context["object_list"]] == [expired.pk]
+
+
+def test_cluster_country_choices_are_babel_territories():
+    field = Cluster._meta.get_field("country")
+    codes = dict(field.choices)
+    assert "PL" in codes and "RU" in codes and "DE" in codes
+
+
+@pytest.mark.parametrize(
+    ("model", "headers"),
+    [
+        ("cluster", ["Name", "Acronym", "Country", "City", "Year founded", "Number of members"]),
+        ("award", ["Cluster", "Label", "Date awarded", "Valid until", "Status"]),
+        ("label", ["Name", "Awarding body", "Level", "Validity in months"]),
+    ],
+)
+def test_record_listing_columns(admin_client, model, headers):
+    AwardFactory(cluster=ClusterFactory(country="RU"))
+    response = admin_client.get(
+        reverse(f"wagtailsnippets_newsroom_{model}:list"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = response.content.decode()
+    table = html[html.index('<table class="listing') :]
+    shown = [
+        re.sub(r"<[^>]+>|\s+", " ", h).strip()
+        for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)
+    ]
+    for header in headers:
+        assert header in shown
+    if model == "cluster":
+        assert "Russia" in table
+    if model == "award":
+        assert "Expired" in table

@@ -1,0 +1,257 @@
+"""The admin translation matrix: every state reached through real editing actions."""
+
+import csv
+import datetime
+import io
+import uuid
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page, Workflow
+
+from newsroom.translating import status as ts
+from tests.conftest import add_cluster_pages, add_release
+from tests.factories import ClusterFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "newsroom_translation_matrix"
+CSV_URL = "newsroom_translation_matrix_csv"
+
+
+@pytest.fixture
+def boss(db):
+    return get_user_model().objects.create_superuser(
+        "boss", "boss@example.com", "pw", first_name="Anna", last_name="Nowak"
+    )
+
+
+@pytest.fixture
+def admin_client(client, boss):
+    client.force_login(boss)
+    return client
+
+
+def cells_of(rows, title):
+    (row,) = [row for row in rows if row.title == title]
+    return {code: cell.status for code, cell in row.cells.items()}
+
+
+def reload(page):
+    return Page.objects.get(pk=page.pk).specific
+
+
+@pytest.fixture
+def statuses(site_tree, boss):
+    """Releases whose cells cover all six states, reached by publishing, workflows, scheduling."""
+    cluster = ClusterFactory(slug="alpha")
+    other = ClusterFactory(slug="beta")
+    pages = add_cluster_pages(site_tree, cluster)
+    other_pages = add_cluster_pages(site_tree, other)
+
+    # 1. pl live (source), en outdated (source republished after it), ru missing.
+    key = uuid.uuid4()
+    source = add_release(pages["pl"], title="Zielone światło", key=key)
+    outdated = add_release(pages["en"], title="Green light", key=key)
+    source = reload(source)
+    source.title = "Zielone światło dla klastra"
+    source.save_revision(user=boss).publish()
+
+    # 2. pl live, en draft, ru in review (the default moderation workflow started).
+    key = uuid.uuid4()
+    add_release(pages["pl"], title="Nowy członek", key=key)
+    add_release(pages["en"], title="New member", key=key, live=False)
+    review = add_release(pages["ru"], title="Новый участник", key=key, live=False)
+    review = reload(review)
+    review.save_revision(user=boss)
+    Workflow.objects.get(name="Moderators approval").start(review, boss)
+
+    # 3. In the other cluster: pl scheduled to go live next week, en and ru missing.
+    scheduled = add_release(other_pages["pl"], title="Zapowiedź", live=False)
+    scheduled = reload(scheduled)
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=7)
+    scheduled.save_revision(user=boss).publish()
+    return {"source": reload(source), "outdated": reload(outdated), "review": review}
+
+
+def test_every_state_from_real_actions(statuses):
+    rows, clusters = ts.build_matrix()
+    assert [c.slug for c in clusters] == ["alpha", "beta"]
+    assert cells_of(rows, "Zielone światło dla klastra") == {
+        "pl": "live",
+        "en": "outdated",
+        "ru": "missing",
+    }
+    assert cells_of(rows, "Nowy członek") == {"pl": "live", "en": "draft", "ru": "in_review"}
+    assert cells_of(rows, "Zapowiedź") == {"pl": "scheduled", "en": "missing", "ru": "missing"}
+
+    (row,) = [row for row in rows if row.source.pk == statuses["source"].pk]
+    assert row.source_language == "pl"
+    assert row.cluster.slug == "alpha"
+    outdated = row.cells["en"]
+    assert outdated.since == statuses["source"].last_published_at
+    assert statuses["source"].last_published_at > statuses["outdated"].last_published_at
+    live = row.cells["pl"]
+    assert live.since == statuses["source"].last_published_at
+    assert live.holder_name == "Anna Nowak"  # the editor who republished it
+
+    (review_row,) = [r for r in rows if r.title == "Nowy członek"]
+    in_review = review_row.cells["ru"]
+    assert in_review.holder.username == "boss"
+    assert in_review.since is not None
+    assert review_row.cells["en"].holder_name == "—"  # draft saved by no one in particular
+
+    (scheduled_row,) = [r for r in rows if r.title == "Zapowiedź"]
+    assert scheduled_row.cells["pl"].since > timezone.now()
+    assert scheduled_row.cluster.slug == "beta"
+
+
+def test_source_is_the_oldest_page_of_the_family(site_tree):
+    cluster_pages = add_cluster_pages(site_tree, ClusterFactory())
+    key = uuid.uuid4()
+    add_release(cluster_pages["en"], title="English first", key=key)
+    add_release(cluster_pages["pl"], title="Polski później", key=key)
+    (row,) = ts.build_matrix()[0]
+    assert row.source_language == "en"
+    assert row.cells["en"].status == "live"
+    assert row.cells["pl"].status == "live"  # published after the source: up to date
+
+
+def test_page_renders_states_counts_and_filters(admin_client, statuses):
+    response = admin_client.get(reverse(URL))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Zielone światło dla klastra" in html
+    assert 'data-status="in_review"' in html
+    counts = response.context["counts"]
+    assert counts["pl"] == {
+        "missing": 0,
+        "draft": 0,
+        "in_review": 0,
+        "scheduled": 1,
+        "live": 2,
+        "outdated": 0,
+    }
+    assert counts["en"]["outdated"] == 1
+    assert counts["en"]["missing"] == 1
+    assert counts["ru"]["in_review"] == 1
+
+    titles = lambda r: sorted(row.title for row in r.context["rows"])  # noqa: E731
+    assert titles(admin_client.get(reverse(URL), {"cluster": "beta"})) == ["Zapowiedź"]
+    assert titles(admin_client.get(reverse(URL), {"status": "missing"})) == [
+        "Zapowiedź",
+        "Zielone światło dla klastra",
+    ]
+    assert titles(admin_client.get(reverse(URL), {"status": "missing", "language": "ru"})) == [
+        "Zapowiedź",
+        "Zielone światło dla klastra",
+    ]
+    assert titles(admin_client.get(reverse(URL), {"status": "missing", "language": "en"})) == [
+        "Zapowiedź"
+    ]
+    assert titles(admin_client.get(reverse(URL), {"status": "live", "language": "pl"})) == [
+        "Nowy członek",
+        "Zielone światło dla klastra",
+    ]
+    filtered = admin_client.get(reverse(URL), {"cluster": "alpha"})
+    assert filtered.context["counts"]["pl"]["scheduled"] == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "cluster=nope&language=xx&status=sleeping",
+        "status=live&status=draft&language=",
+        "cluster=%00%ff&language[]=pl",
+        "status=" + "x" * 5000,
+    ],
+)
+def test_junk_filters_are_ignored(admin_client, statuses, query):
+    response = admin_client.get(reverse(URL) + "?" + query)
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 3 or response.context["filters"]["status"]
+    assert admin_client.get(reverse(CSV_URL) + "?" + query).status_code == 200
+
+
+def test_csv_export(admin_client, statuses):
+    response = admin_client.get(reverse(CSV_URL), {"cluster": "alpha"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert len(header) == 3 + 3 * 3
+    assert sorted(row[0] for row in body) == ["Nowy członek", "Zielone światło dla klastra"]
+    (line,) = [row for row in body if row[0] == "Nowy członek"]
+    assert line[1:3] == ["alpha", "pl"]
+    assert line[3] == "live"
+    assert datetime.datetime.fromisoformat(line[4])
+    assert line[5] == "—"
+    assert line[6] == "draft"
+    assert line[9] == "in_review"
+    assert line[11] == "Anna Nowak"
+    russian = admin_client.get(reverse(CSV_URL), {"status": "in_review"})
+    text = russian.content.decode("utf-8-sig")
+    assert "Nowy członek" in text
+
+
+def test_query_count_does_not_grow_with_releases(
+    admin_client, site_tree, django_assert_num_queries
+):
+    cluster_pages = add_cluster_pages(site_tree, ClusterFactory())
+
+    def add_family(n):
+        key = uuid.uuid4()
+        add_release(cluster_pages["pl"], title=f"Wydanie {n}", key=key)
+        add_release(cluster_pages["en"], title=f"Release {n}", key=key, live=False)
+        ru = add_release(cluster_pages["ru"], title=f"Релиз {n}", key=key, live=False)
+        Workflow.objects.get(name="Moderators approval").start(reload(ru), None)
+
+    add_family(0)
+    admin_client.get(reverse(URL))  # warm caches (content types, site, session)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        assert admin_client.get(reverse(URL)).status_code == 200
+    for n in range(1, 6):
+        add_family(n)
+    with django_assert_num_queries(len(one.captured_queries)):
+        response = admin_client.get(reverse(URL))
+    assert len(response.context["rows"]) == 6
+    with CaptureQueriesContext(connection) as csv_one:
+        admin_client.get(reverse(CSV_URL))
+    assert len(csv_one.captured_queries) <= len(one.captured_queries)
+
+
+def test_permission(client, statuses):
+    User = get_user_model()
+    clerk = User.objects.create_user("clerk", "clerk@example.com", "pw")
+    group = Group.objects.create(name="Admin access only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    clerk.groups.add(group)
+    client.force_login(clerk)
+    assert client.get(reverse(URL)).status_code == 403
+    assert client.get(reverse(CSV_URL)).status_code == 403
+
+    editor = User.objects.create_user("ed", "ed@example.com", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(reverse(URL)).status_code == 200
+
+
+def test_rendered_in_the_editors_language(admin_client, boss, statuses):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(boss)
+    profile.preferred_language = "ru"
+    profile.save()
+    html = admin_client.get(reverse(URL)).content.decode()
+    assert "Устарел" in html
+    assert "На проверке" in html
+    assert "публикация через" in html
