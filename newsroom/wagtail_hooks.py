@@ -18,19 +18,9 @@ from newsroom.translating.views import review as review_views
 register_snippet(CertificationViewSetGroup)
 
 
-@hooks.register("register_admin_urls")
-def register_import_url():
-    return [path("import-releases/", import_views.import_releases, name="newsroom_import_releases")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return MenuItem(
-        _("Import releases"),
-        reverse("newsroom_import_releases"),
-        icon_name="upload",
-        order=210,
-    )
+@hooks.register("register_admin_viewset")
+def register_importer():
+    return import_views.ImportViewSet()
 
 
 @hooks.register("register_admin_urls")

@@ -1,10 +1,20 @@
-"""The admin's release import: upload files, review what was extracted, create drafts."""
+"""The admin's release import: upload files, review what was extracted, create drafts.
+
+One screen, registered as the ImportViewSet (namespace `newsroom_import`).
+"""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from newsroom.access import RefusesWithReason
 from newsroom.importing.decoding import MAX_FILE_BYTES
 from newsroom.importing.forms import ReleaseReviewFormSet, ReleaseUploadForm
 from newsroom.importing.service import (
@@ -19,24 +29,45 @@ from newsroom.importing.service import (
 TEMPLATE = "newsroom/admin/import_releases.html"
 
 
-def require_page_creation(user):
-    if not PagePermissionPolicy().user_has_permission(user, "add"):
-        raise PermissionDenied
+def may_import(user):
+    """Importing creates draft pages: it is for those who may add a page somewhere."""
+    return PagePermissionPolicy().user_has_permission(user, "add")
 
 
-def import_releases(request):
-    require_page_creation(request.user)
-    if request.method == "POST" and request.POST.get("step") == "create":
-        return create_drafts(request)
-    if request.method == "POST":
-        return review_uploads(request)
-    return render(request, TEMPLATE, {"upload_form": ReleaseUploadForm()})
+class ImportReleasesView(RefusesWithReason, WagtailAdminTemplateMixin, TemplateView):
+    """Upload files (GET, then POST), check the extracted facts, create drafts (POST "create")."""
+
+    template_name = TEMPLATE
+    page_title = gettext_lazy("Import releases")
+    header_icon = "upload"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("upload_form", ReleaseUploadForm())
+        return context
+
+    def check_permission(self):
+        if not may_import(self.request.user):
+            raise PermissionDenied(_("Importing releases creates pages, which you cannot add."))
+
+    def get(self, request, *args, **kwargs):
+        self.check_permission()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.check_permission()
+        if request.POST.get("step") == "create":
+            context = create_drafts(request)
+        else:
+            context = review_uploads(request)
+        return self.render_to_response(self.get_context_data(**context))
 
 
 def review_uploads(request):
+    """Read each uploaded file (nothing is saved) and lay out its facts for checking."""
     upload_form = ReleaseUploadForm(request.POST, request.FILES)
     if not upload_form.is_valid():
-        return render(request, TEMPLATE, {"upload_form": upload_form})
+        return {"upload_form": upload_form}
     language = upload_form.cleaned_data["language"] or None
     cluster = upload_form.cleaned_data["cluster"]
     initial, extractions, failures = [], [], []
@@ -67,15 +98,11 @@ def review_uploads(request):
             }
         )
     formset = ReleaseReviewFormSet(initial=initial)
-    return render(
-        request,
-        TEMPLATE,
-        {
-            "formset": formset,
-            "reviews": review_rows(formset, extractions),
-            "failures": failures,
-        },
-    )
+    return {
+        "formset": formset,
+        "reviews": review_rows(formset, extractions),
+        "failures": failures,
+    }
 
 
 def review_rows(formset, extractions=None):
@@ -100,9 +127,10 @@ def review_rows(formset, extractions=None):
 
 
 def create_drafts(request):
+    """Save each checked and corrected file as a draft release."""
     formset = ReleaseReviewFormSet(request.POST)
     if not formset.is_valid():
-        return render(request, TEMPLATE, {"formset": formset, "reviews": review_rows(formset)})
+        return {"formset": formset, "reviews": review_rows(formset)}
     results = []
     for form in formset:
         data = form.cleaned_data
@@ -121,4 +149,23 @@ def create_drafts(request):
             )
             save_release(outcome, user=request.user)
         results.append(outcome)
-    return render(request, TEMPLATE, {"results": results})
+    return {"results": results}
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_import(request.user)
+
+
+class ImportViewSet(ViewSet):
+    name = "import_releases"
+    url_prefix = "import-releases"
+    url_namespace = "newsroom_import"
+    add_to_admin_menu = True
+    menu_label = gettext_lazy("Import releases")
+    icon = "upload"
+    menu_order = 210
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", ImportReleasesView.as_view(), name="index")]

@@ -3,6 +3,7 @@
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -51,7 +52,8 @@ def review_post_data(formset, **changes):
 
 
 def test_upload_review_and_create_drafts(editor_client):
-    url = reverse("newsroom_import_releases")
+    url = reverse("newsroom_import:index")
+    assert url in editor_client.get(reverse("wagtailadmin_home")).text  # the menu leads there
     assert editor_client.get(url).status_code == 200
     files = [
         SimpleUploadedFile("zloto.txt", RELEASE.encode("cp1250")),
@@ -93,7 +95,7 @@ def test_upload_review_and_create_drafts(editor_client):
 
 
 def test_review_form_says_what_is_missing(editor_client):
-    url = reverse("newsroom_import_releases")
+    url = reverse("newsroom_import:index")
     review = editor_client.post(url, {"files": [SimpleUploadedFile("a.txt", RELEASE.encode())]})
     formset = review.context["formset"]
     response = editor_client.post(
@@ -107,11 +109,27 @@ def test_review_form_says_what_is_missing(editor_client):
     assert not PressReleasePage.objects.filter(release_date="2024-03-05").exists()
 
 
-def test_import_needs_page_creation_rights(client, demo_site):
-    reader = get_user_model().objects.create_user("reader", password="x")
-    client.force_login(reader)
-    response = client.get(reverse("newsroom_import_releases"))
-    assert response.status_code in (302, 403)
+def test_import_is_refused_with_a_reason_to_those_who_cannot_add_pages(client, demo_site):
+    clerk = get_user_model().objects.create_user("clerk", password="x")
+    clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(clerk)
+    url = reverse("newsroom_import:index")
+    releases = PressReleasePage.objects.count()
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert url not in dashboard  # no menu item leads there
+
+    for response in (client.get(url), client.post(url, {"step": "create"})):
+        assert response.status_code == 403
+        assert "Importing releases creates pages, which you cannot add." in response.text
+    assert PressReleasePage.objects.count() == releases
+
+
+def test_import_needs_a_signed_in_admin_user(client, demo_site):
+    url = reverse("newsroom_import:index")
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))
 
 
 def test_an_unexpected_failure_is_reported_not_raised(demo_site, monkeypatch):
