@@ -2,11 +2,12 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from newsroom.languages import record_source_language
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
 
-# A record needs its name in the default language (Polish); other languages may be
+# A record needs its name in the source language (Polish); other languages may be
 # filled later by translators, and readers meanwhile see the fallback.
-NAME_REQUIRED = {"pl": ("name",), "default": ()}
+NAME_REQUIRED = {record_source_language(): ("name",), "default": ()}
 
 
 @register(CertificationBody)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Locale
 
 from newsroom.blocks import body_stream_data
@@ -171,8 +172,9 @@ def ensure_cluster_page(cluster, locale, publish):
             % {"language": locale.language_code}
         )
     sibling = ClusterNewsPage.objects.filter(cluster=cluster).first()
-    with_language = {"pl": cluster.name_pl, "en": cluster.name_en, "ru": cluster.name_ru}
-    title = with_language.get(locale.language_code) or cluster.name
+    # The cluster's own name in the page's language, if it has one; else its shown name.
+    own_name = build_localized_fieldname("name", locale.language_code)
+    title = getattr(cluster, own_name, "") or cluster.name
     page = ClusterNewsPage(
         title=title,
         slug=unique_child_slug(index, ascii_slug(title)),
