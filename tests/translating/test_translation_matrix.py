@@ -20,7 +20,7 @@ from tests.factories import ClusterFactory
 
 pytestmark = pytest.mark.django_db
 
-URL = "newsroom_translation_matrix"
+URL = "newsroom_translations:index"
 CSV_URL = "newsroom_translation_matrix_csv"
 
 
