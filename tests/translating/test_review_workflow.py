@@ -22,6 +22,7 @@ from newsroom.translating import status as ts
 from newsroom.translating.choices import TranslationStatus
 from newsroom.translating.roles import ensure_language_roles, group_name
 from tests.conftest import add_cluster_pages, add_release
+from tests.translating.refusals import assert_refused_with
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,10 @@ def translate_into_russian_and_approve(client, team, source):
     translate_every_segment(client, translation, RUSSIAN)
     client.post(reverse("newsroom_translations:submit", args=[russian_page(source).pk]))
     client.force_login(team["reviewer"])
-    client.post(reverse("newsroom_translations:review", args=[russian_page(source).pk]), {"action": "approve"})
+    client.post(
+        reverse("newsroom_translations:review", args=[russian_page(source).pk]),
+        {"action": "approve"},
+    )
     return translation
 
 
@@ -142,7 +146,7 @@ def test_translator_cannot_request_translations(client, team, source):
     response = client.post(
         reverse("newsroom_translations:request"), {"release": [source.pk], "language": ["ru"]}
     )
-    assert response.status_code == 403
+    assert_refused_with(response, "You cannot request translations.")
     assert not Translation.objects.exists()
 
 
@@ -168,9 +172,11 @@ def test_translator_submits_reviewer_asks_for_changes_then_approves(
 
     # A translator may look but not decide; nor may another language's reviewer.
     review_url = reverse("newsroom_translations:review", args=[ru.pk])
-    assert client.post(review_url, {"action": "approve"}).status_code == 403
+    response = client.post(review_url, {"action": "approve"})
+    assert_refused_with(response, "You cannot review this page.")
     client.force_login(team["reviewer_en"])
-    assert client.post(review_url, {"action": "approve"}).status_code == 403
+    response = client.post(review_url, {"action": "approve"})
+    assert_refused_with(response, "You cannot review this page.")
 
     client.force_login(team["reviewer"])
     page = client.get(review_url)
@@ -208,8 +214,10 @@ def test_source_release_has_its_own_approval(client, team, source):
     source.refresh_from_db()
     assert source.current_workflow_state.workflow.name == "Review (pl)"
     client.force_login(team["reviewer"])
-    response = client.post(reverse("newsroom_translations:review", args=[source.pk]), {"action": "approve"})
-    assert response.status_code == 403
+    response = client.post(
+        reverse("newsroom_translations:review", args=[source.pk]), {"action": "approve"}
+    )
+    assert_refused_with(response, "You cannot review this page.")
     client.force_login(team["editor"])  # a Polish reviewer
     client.post(reverse("newsroom_translations:review", args=[source.pk]), {"action": "approve"})
     source.refresh_from_db()
@@ -267,7 +275,9 @@ def test_source_and_translation_go_live_together(client, team, source):
 def test_schedule_refuses_the_past_and_non_publishers(client, team, source):
     client.force_login(team["translator"])
     url = reverse("newsroom_translations:schedule", args=[source.pk])
-    assert client.get(url).status_code == 403
+    assert_refused_with(
+        client.get(url), "Only someone who can publish the source release can schedule it."
+    )
     client.force_login(team["editor"])
     past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(url, {"go_live_at": past})
@@ -312,9 +322,10 @@ def test_other_language_translator_cannot_see_changes_or_submit(client, team, so
     translation = Translation.objects.get(source__object_id=source.translation_key)
     stranger = make_user("tr-en", group_name("translators", "en"))
     client.force_login(stranger)
-    assert client.get(reverse("newsroom_translations:changes", args=[translation.pk])).status_code == 403
+    response = client.get(reverse("newsroom_translations:changes", args=[translation.pk]))
+    assert_refused_with(response, "You cannot edit this translation.")
     submit_url = reverse("newsroom_translations:submit", args=[russian_page(source).pk])
-    assert client.post(submit_url).status_code == 403
+    assert_refused_with(client.post(submit_url), "You cannot edit this page.")
     assert not russian_page(source).workflow_in_progress
 
 
