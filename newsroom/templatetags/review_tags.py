@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import WorkflowState
 
-from newsroom.translating import review
+from newsroom.translating import permissions
 
 register = template.Library()
 
@@ -29,8 +29,8 @@ def review_bar(context, instance):
         "in_review": in_review,
         "needs_changes": needs_changes,
         "comment": comment,
-        "can_submit": not in_review and review.can_submit(page, request.user),
-        "can_review": bool(review.review_actions(page, request.user)),
+        "can_submit": not in_review and permissions.can_submit(page, request.user),
+        "can_review": permissions.can_review(page, request.user),
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }

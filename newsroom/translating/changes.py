@@ -82,6 +82,22 @@ def changed_segments(translation_source, instance=None):
     return changes
 
 
+def changes_to_revisit(translation):
+    """(kind, field as editors name it, old text, new text) for each string of the source
+    that changed since `translation` was last synced: what its translator has to revisit.
+    """
+    source_page = translation.source.get_source_instance()
+    return [
+        (change.kind, field_label(source_page, change.path), change.old_text, change.new_text)
+        for change in changed_segments(translation.source, source_page)
+    ]
+
+
+def follow_latest_source(translation):
+    """Translate from the source as it is now: the changed strings become untranslated."""
+    translation.source.update_from_db()
+
+
 def field_label(instance, path):
     """A content path as editors name it, in the active language: "Body › List › Item".
 

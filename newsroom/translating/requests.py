@@ -13,10 +13,6 @@ from wagtail_localize.operations import TranslationCreator
 from newsroom.models.pages import PressReleasePage
 
 
-def can_request_translations(user):
-    return user.has_perm("wagtail_localize.submit_translation")
-
-
 @transaction.atomic
 def request_translations(sources, language_codes, user):
     """Create draft translations of each source page into each language it lacks.

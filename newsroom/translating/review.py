@@ -19,15 +19,12 @@ from wagtail_localize.models import StringSegment, StringTranslation
 from newsroom.translating.changes import field_label
 from newsroom.translating.families import localize_translation_for
 from newsroom.translating.handoff import HandoffRefused, save_draft
+from newsroom.translating.permissions import can_submit, review_actions
 from newsroom.translating.scheduling import apply_family_schedule
 
 
 class ReviewError(Exception):
     """A review step that cannot happen now; the message is shown to the user."""
-
-
-def can_submit(page, user):
-    return page.permissions_for_user(user).can_edit()
 
 
 @transaction.atomic
@@ -56,18 +53,6 @@ def submit_for_review(page, user):
     else:
         workflow.start(page, user)
     return page
-
-
-def review_actions(page, user):
-    """The actions (name, label) `user` may take on the page's current review task."""
-    task_state = page.current_workflow_task_state
-    if task_state is None:
-        return []
-    task = task_state.task.specific
-    actions = {}
-    for name, label, _needs_form in task.get_actions(page, user):
-        actions.setdefault(name, label)
-    return list(actions.items())
 
 
 @transaction.atomic

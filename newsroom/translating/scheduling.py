@@ -13,10 +13,19 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from newsroom.translating.families import approved_schedules, family, planned_go_live, source_of
+from newsroom.formatting import language_name
+from newsroom.languages import site_languages
+from newsroom.translating.families import (
+    approved_schedules,
+    family,
+    planned_go_live,
+    scheduled_go_live,
+    source_of,
+)
 
 
 def _needs_go_live(page):
@@ -68,3 +77,23 @@ def apply_family_schedule(page, user):
         return None
     _plan(page, moment, user)
     return moment
+
+
+def readiness(source):
+    """(language name, page or None, what happens to it at the planned moment) per language."""
+    by_language = {page.locale.language_code: page for page in family(source)}
+    rows = []
+    for code in site_languages():
+        page = by_language.get(code)
+        if page is None:
+            state = _("no page yet: not part of it")
+        elif page.live and not page.has_unpublished_changes:
+            state = _("live already")
+        elif scheduled_go_live(page):
+            state = _("approved: goes live at that moment")
+        elif page.workflow_in_progress:
+            state = _("in review: goes live at that moment if approved before")
+        else:
+            state = _("draft: needs review before that moment")
+        rows.append((language_name(code), page, state))
+    return rows

@@ -17,6 +17,7 @@ from newsroom.models.pages import PressReleasePage
 from newsroom.translating import handoff
 from newsroom.translating.roles import ensure_language_roles, group_name
 from tests.conftest import add_cluster_pages, add_release
+from tests.translating.refusals import assert_refused_with
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def release_translation(polish_release, locales, django_capture_on_commit_callba
 
 
 def handoff_url(name, translation):
-    return reverse(name, args=[translation.pk])
+    return reverse(f"newsroom_translations:{name}", args=[translation.pk])
 
 
 def download(client, name, translation):
@@ -89,7 +90,7 @@ def download(client, name, translation):
 
 def upload(client, translation, filename, content):
     return client.post(
-        handoff_url("newsroom_handoff_import", translation),
+        handoff_url("handoff_import", translation),
         {"file": SimpleUploadedFile(filename, content)},
     )
 
@@ -131,7 +132,7 @@ def assert_draft_in_russian(translation, live_revision_id):
 def test_po_round_trip_through_the_admin(admin_client, release_translation):
     live_revision_id = ru_page(release_translation).live_revision_id
 
-    response = download(admin_client, "newsroom_handoff_po", release_translation)
+    response = download(admin_client, "handoff_po", release_translation)
     assert response["Content-Type"].startswith("text/x-gettext-translation")
     slug = release_translation.source.get_source_instance().slug
     assert f'filename="{slug}-ru.po"' in response["Content-Disposition"]
@@ -144,7 +145,7 @@ def test_po_round_trip_through_the_admin(admin_client, release_translation):
         admin_client, release_translation, f"{slug}-ru.po", translated_po(response.content)
     )
     assert response.status_code == 302
-    assert response["Location"] == handoff_url("newsroom_handoff", release_translation)
+    assert response["Location"] == handoff_url("handoff", release_translation)
     assert_draft_in_russian(release_translation, live_revision_id)
     assert release_translation.get_progress() == (SEGMENT_COUNT, SEGMENT_COUNT)
 
@@ -157,7 +158,7 @@ def test_po_round_trip_through_the_admin(admin_client, release_translation):
 def test_xliff_round_trip_through_the_admin(admin_client, release_translation):
     live_revision_id = ru_page(release_translation).live_revision_id
 
-    response = download(admin_client, "newsroom_handoff_xliff", release_translation)
+    response = download(admin_client, "handoff_xliff", release_translation)
     assert response["Content-Type"] == "application/x-xliff+xml"
     assert '-ru.xlf"' in response["Content-Disposition"]
 
@@ -177,7 +178,7 @@ def test_xliff_round_trip_through_the_admin(admin_client, release_translation):
 def test_xliff_export_is_xliff_1_2_naming_languages_and_translation(
     admin_client, release_translation
 ):
-    content = download(admin_client, "newsroom_handoff_xliff", release_translation).content
+    content = download(admin_client, "handoff_xliff", release_translation).content
     root = etree.fromstring(content)
     assert root.tag == f"{{{XLIFF_12}}}xliff"
     assert root.get("version") == "1.2"
@@ -197,12 +198,10 @@ def test_xliff_export_is_xliff_1_2_naming_languages_and_translation(
 
 
 def test_export_carries_translations_already_made(admin_client, release_translation):
-    first = translated_po(
-        download(admin_client, "newsroom_handoff_po", release_translation).content
-    )
+    first = translated_po(download(admin_client, "handoff_po", release_translation).content)
     upload(admin_client, release_translation, "release-ru.po", first)
 
-    content = download(admin_client, "newsroom_handoff_xliff", release_translation).content
+    content = download(admin_client, "handoff_xliff", release_translation).content
     store = xliff.xlifffile.parsestring(content)
     assert {str(unit.source): str(unit.target) for unit in store.units}["Finansowanie"] == (
         "Финансирование"
@@ -242,7 +241,7 @@ def test_refuses_a_file_made_for_another_release(
         cluster_pages["pl"], "Złota Odznaka", [("paragraph", "<p>Inny tekst.</p>")], award
     )
     other = start_translation(other_release, locales["ru"], django_capture_on_commit_callbacks)
-    other_file = translated_po(download(admin_client, "newsroom_handoff_po", other).content)
+    other_file = translated_po(download(admin_client, "handoff_po", other).content)
 
     assert_refused(admin_client, release_translation, "zlota-ru.po", other_file, "other_release")
 
@@ -251,10 +250,8 @@ def test_refuses_a_file_made_for_another_language(
     admin_client, release_translation, polish_release, locales, django_capture_on_commit_callbacks
 ):
     english = start_translation(polish_release, locales["en"], django_capture_on_commit_callbacks)
-    english_po = translated_po(download(admin_client, "newsroom_handoff_po", english).content)
-    english_xliff = translated_xliff(
-        download(admin_client, "newsroom_handoff_xliff", english).content
-    )
+    english_po = translated_po(download(admin_client, "handoff_po", english).content)
+    english_xliff = translated_xliff(download(admin_client, "handoff_xliff", english).content)
 
     assert_refused(admin_client, release_translation, "release-en.po", english_po, "other_language")
     assert_refused(
@@ -263,7 +260,7 @@ def test_refuses_a_file_made_for_another_language(
 
 
 def test_refuses_an_xliff_whose_target_language_was_changed(admin_client, release_translation):
-    content = download(admin_client, "newsroom_handoff_xliff", release_translation).content
+    content = download(admin_client, "handoff_xliff", release_translation).content
     store = xliff.xlifffile.parsestring(translated_xliff(content))
     store.settargetlanguage("uk")
 
@@ -275,11 +272,9 @@ def test_refuses_an_xliff_whose_target_language_was_changed(admin_client, releas
 def test_refuses_a_file_exported_before_the_source_changed(
     admin_client, release_translation, polish_release
 ):
-    old_po = translated_po(
-        download(admin_client, "newsroom_handoff_po", release_translation).content
-    )
+    old_po = translated_po(download(admin_client, "handoff_po", release_translation).content)
     old_xliff = translated_xliff(
-        download(admin_client, "newsroom_handoff_xliff", release_translation).content
+        download(admin_client, "handoff_xliff", release_translation).content
     )
     edited = [("paragraph", "<p>Klaster otrzymał Złotą Odznakę.</p>"), *POLISH_BODY[1:]]
     polish_release.body = body_stream_data(edited)
@@ -294,9 +289,7 @@ def test_refuses_an_entry_whose_source_text_was_edited(admin_client, release_tra
     def edit_source(text):
         return text.replace("Finansowanie", "Finansowanie i granty")
 
-    po = polib.pofile(
-        download(admin_client, "newsroom_handoff_po", release_translation).content.decode()
-    )
+    po = polib.pofile(download(admin_client, "handoff_po", release_translation).content.decode())
     for entry in po:
         entry.msgid = edit_source(entry.msgid)
         entry.msgstr = russian(entry.msgid)
@@ -325,7 +318,7 @@ def test_refuses_broken_empty_and_foreign_files(
 
 
 def test_refuses_a_file_without_translations(admin_client, release_translation):
-    untouched = download(admin_client, "newsroom_handoff_po", release_translation).content
+    untouched = download(admin_client, "handoff_po", release_translation).content
 
     assert_refused(
         admin_client, release_translation, "release-ru.po", untouched, "nothing_translated"
@@ -334,9 +327,7 @@ def test_refuses_a_file_without_translations(admin_client, release_translation):
 
 def test_refuses_a_po_file_that_does_not_name_its_translation(admin_client, release_translation):
     po = polib.pofile(
-        translated_po(
-            download(admin_client, "newsroom_handoff_po", release_translation).content
-        ).decode()
+        translated_po(download(admin_client, "handoff_po", release_translation).content).decode()
     )
     del po.metadata["X-WagtailLocalize-TranslationID"]
 
@@ -370,31 +361,32 @@ def test_russian_translator_hands_off_russian_only(
     )
     client.force_login(russian_translator)
 
-    assert client.get(handoff_url("newsroom_handoff", release_translation)).status_code == 200
-    po = download(client, "newsroom_handoff_po", release_translation).content
+    assert client.get(handoff_url("handoff", release_translation)).status_code == 200
+    po = download(client, "handoff_po", release_translation).content
     response = upload(client, release_translation, "release-ru.po", translated_po(po))
     assert response.status_code == 302
     assert ru_page(release_translation).get_latest_revision_as_object().title == (
         "Серебряный сертификат"
     )
 
-    for name in ("newsroom_handoff", "newsroom_handoff_po", "newsroom_handoff_xliff"):
-        assert client.get(handoff_url(name, polish_target)).status_code == 403
+    refusal = "You do not have permission to translate this page."
+    for name in ("handoff", "handoff_po", "handoff_xliff"):
+        assert_refused_with(client.get(handoff_url(name, polish_target)), refusal)
     polish_po = translated_po(handoff.export_po(polish_target), translate=str.upper)
     before = StringTranslation.objects.count()
-    assert upload(client, polish_target, "release-pl.po", polish_po).status_code == 403
+    assert_refused_with(upload(client, polish_target, "release-pl.po", polish_po), refusal)
     assert StringTranslation.objects.count() == before
 
 
 def test_handoff_page_shows_release_languages_and_progress(admin_client, release_translation):
-    response = admin_client.get(handoff_url("newsroom_handoff", release_translation))
+    response = admin_client.get(handoff_url("handoff", release_translation))
 
     assert response.status_code == 200
     html = response.content.decode()
     assert "Srebrna Odznaka" in html
     assert f'data-progress="0/{SEGMENT_COUNT}"' in html
-    assert handoff_url("newsroom_handoff_po", release_translation) in html
-    assert handoff_url("newsroom_handoff_xliff", release_translation) in html
+    assert handoff_url("handoff_po", release_translation) in html
+    assert handoff_url("handoff_xliff", release_translation) in html
     assert (
         response.context["source_language"] == release_translation.source.locale.get_display_name()
     )
@@ -406,7 +398,7 @@ def test_refuses_a_file_that_would_make_the_page_invalid(admin_client, release_t
         # PressReleasePage titles hold 255 characters; this only fails when the page is saved.
         return "Я" * 300 if text == "Srebrna Odznaka" else russian(text)
 
-    exported = download(admin_client, "newsroom_handoff_po", release_translation).content
+    exported = download(admin_client, "handoff_po", release_translation).content
 
     assert_refused(
         admin_client,

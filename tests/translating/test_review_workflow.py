@@ -22,6 +22,7 @@ from newsroom.translating import status as ts
 from newsroom.translating.choices import TranslationStatus
 from newsroom.translating.roles import ensure_language_roles, group_name
 from tests.conftest import add_cluster_pages, add_release
+from tests.translating.refusals import assert_refused_with
 
 pytestmark = pytest.mark.django_db
 
@@ -75,11 +76,11 @@ def matrix_cell(page, language):
 def request_russian(client, editor, source):
     client.force_login(editor)
     return client.post(
-        reverse("newsroom_request_translations"),
+        reverse("newsroom_translations:request"),
         {
             "release": [source.pk],
             "language": ["ru"],
-            "next": reverse("newsroom_translation_matrix"),
+            "next": reverse("newsroom_translations:index"),
         },
     )
 
@@ -111,9 +112,12 @@ def translate_into_russian_and_approve(client, team, source):
     translation = Translation.objects.get(source__object_id=source.translation_key)
     client.force_login(team["translator"])
     translate_every_segment(client, translation, RUSSIAN)
-    client.post(reverse("newsroom_submit_for_review", args=[russian_page(source).pk]))
+    client.post(reverse("newsroom_translations:submit", args=[russian_page(source).pk]))
     client.force_login(team["reviewer"])
-    client.post(reverse("newsroom_review", args=[russian_page(source).pk]), {"action": "approve"})
+    client.post(
+        reverse("newsroom_translations:review", args=[russian_page(source).pk]),
+        {"action": "approve"},
+    )
     return translation
 
 
@@ -140,9 +144,9 @@ def test_bulk_request_creates_draft_translations_and_skips_existing_ones(client,
 def test_translator_cannot_request_translations(client, team, source):
     client.force_login(team["translator"])
     response = client.post(
-        reverse("newsroom_request_translations"), {"release": [source.pk], "language": ["ru"]}
+        reverse("newsroom_translations:request"), {"release": [source.pk], "language": ["ru"]}
     )
-    assert response.status_code == 403
+    assert_refused_with(response, "You cannot request translations.")
     assert not Translation.objects.exists()
 
 
@@ -157,9 +161,9 @@ def test_translator_submits_reviewer_asks_for_changes_then_approves(
     translate_every_segment(client, translation, RUSSIAN)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[ru.pk]))
     # The segment editor carries the review bar, in the translator's admin language.
-    assert reverse("newsroom_submit_for_review", args=[ru.pk]).encode() in editor.content
+    assert reverse("newsroom_translations:submit", args=[ru.pk]).encode() in editor.content
     assert "Wyślij do recenzji" in editor.content.decode()
-    response = client.post(reverse("newsroom_submit_for_review", args=[ru.pk]))
+    response = client.post(reverse("newsroom_translations:submit", args=[ru.pk]))
     assert response.status_code == 302
     ru = russian_page(source)
     assert ru.workflow_in_progress and not ru.live
@@ -167,10 +171,12 @@ def test_translator_submits_reviewer_asks_for_changes_then_approves(
     assert matrix_cell(source, "ru").status == TranslationStatus.IN_REVIEW
 
     # A translator may look but not decide; nor may another language's reviewer.
-    review_url = reverse("newsroom_review", args=[ru.pk])
-    assert client.post(review_url, {"action": "approve"}).status_code == 403
+    review_url = reverse("newsroom_translations:review", args=[ru.pk])
+    response = client.post(review_url, {"action": "approve"})
+    assert_refused_with(response, "You cannot review this page.")
     client.force_login(team["reviewer_en"])
-    assert client.post(review_url, {"action": "approve"}).status_code == 403
+    response = client.post(review_url, {"action": "approve"})
+    assert_refused_with(response, "You cannot review this page.")
 
     client.force_login(team["reviewer"])
     page = client.get(review_url)
@@ -187,7 +193,7 @@ def test_translator_submits_reviewer_asks_for_changes_then_approves(
         "Проверьте число показателей.".encode()
         in client.get(reverse("wagtailadmin_pages:edit", args=[ru.pk])).content
     )
-    client.post(reverse("newsroom_submit_for_review", args=[ru.pk]))
+    client.post(reverse("newsroom_translations:submit", args=[ru.pk]))
     assert russian_page(source).workflow_in_progress
 
     client.force_login(team["reviewer"])
@@ -204,14 +210,16 @@ def test_source_release_has_its_own_approval(client, team, source):
     draft.lead = "Nowy lead"
     draft.save_revision(user=team["editor"])
     client.force_login(team["editor"])
-    client.post(reverse("newsroom_submit_for_review", args=[source.pk]))
+    client.post(reverse("newsroom_translations:submit", args=[source.pk]))
     source.refresh_from_db()
     assert source.current_workflow_state.workflow.name == "Review (pl)"
     client.force_login(team["reviewer"])
-    response = client.post(reverse("newsroom_review", args=[source.pk]), {"action": "approve"})
-    assert response.status_code == 403
+    response = client.post(
+        reverse("newsroom_translations:review", args=[source.pk]), {"action": "approve"}
+    )
+    assert_refused_with(response, "You cannot review this page.")
     client.force_login(team["editor"])  # a Polish reviewer
-    client.post(reverse("newsroom_review", args=[source.pk]), {"action": "approve"})
+    client.post(reverse("newsroom_translations:review", args=[source.pk]), {"action": "approve"})
     source.refresh_from_db()
     assert source.lead == "Nowy lead" and not source.has_unpublished_changes
 
@@ -226,19 +234,19 @@ def test_source_and_translation_go_live_together(client, team, source):
 
     client.force_login(team["editor"])
     moment = timezone.localtime() + datetime.timedelta(days=2)
-    schedule_url = reverse("newsroom_schedule", args=[source.pk])
+    schedule_url = reverse("newsroom_translations:schedule", args=[source.pk])
     assert client.get(schedule_url).status_code == 200
     response = client.post(schedule_url, {"go_live_at": moment.strftime("%Y-%m-%dT%H:%M")})
     assert response.status_code == 302
-    client.post(reverse("newsroom_submit_for_review", args=[source.pk]))
-    client.post(reverse("newsroom_review", args=[source.pk]), {"action": "approve"})
+    client.post(reverse("newsroom_translations:submit", args=[source.pk]))
+    client.post(reverse("newsroom_translations:review", args=[source.pk]), {"action": "approve"})
 
     client.force_login(team["translator"])
     translate_every_segment(client, translation, RUSSIAN)
     ru = russian_page(source)
-    client.post(reverse("newsroom_submit_for_review", args=[ru.pk]))
+    client.post(reverse("newsroom_translations:submit", args=[ru.pk]))
     client.force_login(team["reviewer"])
-    client.post(reverse("newsroom_review", args=[ru.pk]), {"action": "approve"})
+    client.post(reverse("newsroom_translations:review", args=[ru.pk]), {"action": "approve"})
 
     ru = russian_page(source)
     source.refresh_from_db()
@@ -251,7 +259,7 @@ def test_source_and_translation_go_live_together(client, team, source):
     )
     assert row.planned is not None
     assert set(row.ready_for_planned) == {"pl", "ru"} and row.not_ready_for_planned == ["en"]
-    matrix = client.get(reverse("newsroom_translation_matrix"))
+    matrix = client.get(reverse("newsroom_translations:index"))
     assert b"translation-planned" in matrix.content
 
     # The moment comes: Wagtail's scheduler publishes both in one run.
@@ -266,8 +274,10 @@ def test_source_and_translation_go_live_together(client, team, source):
 
 def test_schedule_refuses_the_past_and_non_publishers(client, team, source):
     client.force_login(team["translator"])
-    url = reverse("newsroom_schedule", args=[source.pk])
-    assert client.get(url).status_code == 403
+    url = reverse("newsroom_translations:schedule", args=[source.pk])
+    assert_refused_with(
+        client.get(url), "Only someone who can publish the source release can schedule it."
+    )
     client.force_login(team["editor"])
     past = (timezone.localtime() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     response = client.post(url, {"go_live_at": past})
@@ -292,8 +302,8 @@ def test_outdated_translation_shows_what_changed_and_syncs(
     assert matrix_cell(source, "ru").status == TranslationStatus.OUTDATED
 
     client.force_login(team["translator"])
-    matrix = client.get(reverse("newsroom_translation_matrix"))
-    changes_url = reverse("newsroom_source_changes", args=[translation.pk])
+    matrix = client.get(reverse("newsroom_translations:index"))
+    changes_url = reverse("newsroom_translations:changes", args=[translation.pk])
     assert changes_url.encode() in matrix.content
     page = client.get(changes_url).content.decode()
     assert "Ocena objęła 31 wskaźników." in page and "Ocena objęła 32 wskaźniki." in page
@@ -312,9 +322,10 @@ def test_other_language_translator_cannot_see_changes_or_submit(client, team, so
     translation = Translation.objects.get(source__object_id=source.translation_key)
     stranger = make_user("tr-en", group_name("translators", "en"))
     client.force_login(stranger)
-    assert client.get(reverse("newsroom_source_changes", args=[translation.pk])).status_code == 403
-    submit_url = reverse("newsroom_submit_for_review", args=[russian_page(source).pk])
-    assert client.post(submit_url).status_code == 403
+    response = client.get(reverse("newsroom_translations:changes", args=[translation.pk]))
+    assert_refused_with(response, "You cannot edit this translation.")
+    submit_url = reverse("newsroom_translations:submit", args=[russian_page(source).pk])
+    assert_refused_with(client.post(submit_url), "You cannot edit this page.")
     assert not russian_page(source).workflow_in_progress
 
 
@@ -328,7 +339,7 @@ def test_resubmitting_a_live_translation_leaves_readers_the_approved_text(
     translate_every_segment(
         client, translation, {"Ocena objęła 31 wskaźników.": "Черновик: 31 показатель."}
     )
-    client.post(reverse("newsroom_submit_for_review", args=[russian_page(source).pk]))
+    client.post(reverse("newsroom_translations:submit", args=[russian_page(source).pk]))
     ru = russian_page(source)
     assert ru.workflow_in_progress and ru.has_unpublished_changes
     client.logout()
@@ -340,9 +351,9 @@ def test_review_names_fields_as_editors_do_in_their_language(client, team, sourc
     request_russian(client, team["editor"], source)
     ru = russian_page(source)
     client.force_login(team["translator"])
-    client.post(reverse("newsroom_submit_for_review", args=[ru.pk]))
+    client.post(reverse("newsroom_translations:submit", args=[ru.pk]))
     client.force_login(team["reviewer"])
-    html = client.get(reverse("newsroom_review", args=[ru.pk])).content.decode()
+    html = client.get(reverse("newsroom_translations:review", args=[ru.pk])).content.decode()
     assert "Treść › Akapit" in html  # the admin speaks the default language, Polish
     assert "<h1" in html and "Srebrna Odznaka dla LifeScience" in html
 

@@ -5,23 +5,24 @@ import datetime
 import io
 import uuid
 
+import openpyxl
 import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import Page, Workflow
 
 from newsroom.translating import status as ts
 from tests.conftest import add_cluster_pages, add_release
 from tests.factories import ClusterFactory
+from tests.translating.refusals import assert_refused_with
 
 pytestmark = pytest.mark.django_db
 
-URL = "newsroom_translation_matrix"
-CSV_URL = "newsroom_translation_matrix_csv"
+URL = "newsroom_translations:index"
 
 
 @pytest.fixture
@@ -35,6 +36,19 @@ def boss(db):
 def admin_client(client, boss):
     client.force_login(boss)
     return client
+
+
+def export(client, file_format, **filters):
+    """The matrix exported through Wagtail's spreadsheet export, as rows of strings/values."""
+    response = client.get(reverse(URL), {**filters, "export": file_format})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert f'filename="translations.{file_format}"' in response["Content-Disposition"]
+    content = b"".join(response.streaming_content if response.streaming else [response.content])
+    if file_format == "csv":
+        return list(csv.reader(io.StringIO(content.decode("utf-8"))))
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 def cells_of(rows, title):
@@ -174,17 +188,39 @@ def test_page_renders_states_counts_and_filters(admin_client, statuses):
 def test_junk_filters_are_ignored(admin_client, statuses, query):
     response = admin_client.get(reverse(URL) + "?" + query)
     assert response.status_code == 200
-    assert len(response.context["rows"]) == 3 or response.context["filters"]["status"]
-    assert admin_client.get(reverse(CSV_URL) + "?" + query).status_code == 200
+    assert len(response.context["rows"]) == 3 or response.context["filters"].chosen("status")
+    assert not response.context["filters"].errors
+    export = admin_client.get(reverse(URL) + "?" + query + "&export=csv")
+    assert export.status_code == 200 and export["Content-Type"] == "text/csv"
+
+
+def test_a_junk_filter_leaves_the_others_working(admin_client, statuses):
+    response = admin_client.get(reverse(URL), {"cluster": "nope", "status": "scheduled"})
+    assert [row.title for row in response.context["rows"]] == ["Zapowiedź"]
+
+
+def test_filters_refresh_the_results_alone(admin_client, statuses):
+    """Wagtail's filter drawer swaps in the results of its own URL, with the same filters."""
+    response = admin_client.get(reverse("newsroom_translations:index_results"), {"cluster": "beta"})
+    html = response.content.decode()
+    assert "<html" not in html and "translation-matrix" in html
+    assert "Zapowiedź" in html and "Nowy członek" not in html
+    # Links out of the matrix bring the user back to the matrix itself, filtered as it was.
+    assert "next=/admin/translations/%3Fcluster%3Dbeta" in html
 
 
 def test_csv_export(admin_client, statuses):
-    response = admin_client.get(reverse(CSV_URL), {"cluster": "alpha"})
-    assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment")
-    assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = export(admin_client, "csv", cluster="alpha")
     header, body = rows[0], rows[1:]
+    with translation.override("pl"):  # the admin's language for the boss
+        assert header[:6] == [
+            translation.gettext("Release"),
+            translation.gettext("Cluster"),
+            translation.gettext("Source language"),
+            translation.gettext("Status (%(language)s)") % {"language": "pl"},
+            translation.gettext("Since (%(language)s)") % {"language": "pl"},
+            translation.gettext("Held by (%(language)s)") % {"language": "pl"},
+        ]
     assert len(header) == 3 + 3 * 3
     assert sorted(row[0] for row in body) == ["Nowy członek", "Zielone światło dla klastra"]
     (line,) = [row for row in body if row[0] == "Nowy członek"]
@@ -195,9 +231,21 @@ def test_csv_export(admin_client, statuses):
     assert line[6] == "draft"
     assert line[9] == "in_review"
     assert line[11] == "Anna Nowak"
-    russian = admin_client.get(reverse(CSV_URL), {"status": "in_review"})
-    text = russian.content.decode("utf-8-sig")
-    assert "Nowy członek" in text
+    in_review = export(admin_client, "csv", status="in_review")
+    assert [row[0] for row in in_review[1:]] == ["Nowy członek"]
+
+
+def test_xlsx_export(admin_client, statuses):
+    rows = export(admin_client, "xlsx", status="live", language="pl")
+    header, body = rows[0], rows[1:]
+    assert len(header) == 3 + 3 * 3
+    assert sorted(row[0] for row in body) == ["Nowy członek", "Zielone światło dla klastra"]
+    (line,) = [row for row in body if row[0] == "Zielone światło dla klastra"]
+    assert line[1:4] == ["alpha", "pl", "live"]
+    assert isinstance(line[4], datetime.datetime)  # a real date in the spreadsheet
+    assert line[5] == "Anna Nowak"
+    assert line[6] == "outdated" and line[9] == "missing"
+    assert line[10] is None and line[11] is None  # no page, so no moment and no holder
 
 
 def test_query_count_does_not_grow_with_releases(
@@ -225,7 +273,7 @@ def test_query_count_does_not_grow_with_releases(
         response = admin_client.get(reverse(URL))
     assert len(response.context["rows"]) == 6
     with CaptureQueriesContext(connection) as csv_one:
-        admin_client.get(reverse(CSV_URL))
+        admin_client.get(reverse(URL), {"export": "csv"})
     assert len(csv_one.captured_queries) <= len(one.captured_queries)
 
 
@@ -236,13 +284,18 @@ def test_permission(client, statuses):
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     clerk.groups.add(group)
     client.force_login(clerk)
-    assert client.get(reverse(URL)).status_code == 403
-    assert client.get(reverse(CSV_URL)).status_code == 403
+    refusal = "You do not have permission to see the translation status."
+    assert_refused_with(client.get(reverse(URL)), refusal)
+    assert_refused_with(client.get(reverse(URL), {"export": "csv"}), refusal)
+    assert_refused_with(client.get(reverse("newsroom_translations:index_results")), refusal)
+    # Nor does the menu offer it.
+    assert reverse(URL) not in client.get(reverse("wagtailadmin_home")).content.decode()
 
     editor = User.objects.create_user("ed", "ed@example.com", "pw")
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert client.get(reverse(URL)).status_code == 200
+    assert reverse(URL) in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_rendered_in_the_editors_language(admin_client, boss, statuses):

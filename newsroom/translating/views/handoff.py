@@ -1,21 +1,24 @@
-"""Admin views for handing a release's translation to translators outside the admin."""
+"""The hand-off of a release's translation to translators outside the admin: the screen,
+its PO and XLIFF 1.2 downloads, and the import of the translated file."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpResponse, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_POST
+from django.views import View
+from django.views.generic import FormView
 
-from wagtail.models import Page
-from wagtail_localize.models import Translation
+from newsroom.access import RefusesWithReason
+from newsroom.translating import handoff, permissions
+from newsroom.translating.views.base import (
+    ChecksPermission,
+    TranslationsScreen,
+    translation_and_page_or_404,
+)
 
-from newsroom.translating import handoff
-
-TEMPLATE = "newsroom/admin/handoff.html"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
@@ -36,117 +39,90 @@ class HandoffUploadForm(forms.Form):
         return upload
 
 
-def forbidden():
-    # A plain 403: raising PermissionDenied would make Wagtail redirect to the dashboard.
-    return HttpResponseForbidden(_("You do not have permission to translate this page."))
+class TranslationHandoff(ChecksPermission):
+    """The translation of the URL, for those who may edit the page it writes."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.translation, self.page = translation_and_page_or_404(kwargs["translation_id"])
+
+    def check_permission(self):
+        if not permissions.can_edit_translation(self.page, self.request.user):
+            raise PermissionDenied(_("You do not have permission to translate this page."))
 
 
-def editable_translation(request, translation_id):
-    """(translation, translated page), or (None, None) when the user may not edit that page."""
-    translation = get_object_or_404(
-        Translation.objects.select_related("source__locale", "target_locale"), pk=translation_id
-    )
-    try:
-        page = translation.get_target_instance()
-    except ObjectDoesNotExist as error:
-        raise Http404 from error
-    # Snippets have other permission rules; the hand-off is for pages only.
-    if not isinstance(page, Page):
-        raise Http404
-    if not page.permissions_for_user(request.user).can_edit():
-        return None, None
-    return translation, page
+class HandoffView(RefusesWithReason, TranslationHandoff, TranslationsScreen, FormView):
+    """The screen: where the translation stands, the downloads and the upload form."""
+
+    template_name = "newsroom/admin/handoff.html"
+    form_class = HandoffUploadForm
+    page_title = gettext_lazy("Translation hand-off")
+    header_icon = "globe"
+    http_method_names = ["get", "head", "options"]
+
+    def get_page_subtitle(self):
+        return self.translation.source.get_source_instance().title
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        translation = self.translation
+        total, translated = translation.get_progress()
+        context.update(
+            {
+                "translation": translation,
+                "page": self.page,
+                "source_page": translation.source.get_source_instance(),
+                "source_language": translation.source.locale.get_display_name(),
+                "target_language": translation.target_locale.get_display_name(),
+                "total_segments": total,
+                "translated_segments": translated,
+                "last_import_at": handoff.last_import_at(translation),
+                "po_filename": handoff.export_filename(translation, handoff.PO),
+                "xliff_filename": handoff.export_filename(translation, handoff.XLIFF),
+            }
+        )
+        return context
 
 
-def handoff_context(translation, page, form):
-    total, translated = translation.get_progress()
-    return {
-        "translation": translation,
-        "page": page,
-        "source_page": translation.source.get_source_instance(),
-        "source_language": translation.source.locale.get_display_name(),
-        "target_language": translation.target_locale.get_display_name(),
-        "total_segments": total,
-        "translated_segments": translated,
-        "last_import_at": handoff.last_import_at(translation),
-        "po_filename": handoff.export_filename(translation, handoff.PO),
-        "xliff_filename": handoff.export_filename(translation, handoff.XLIFF),
-        "form": form,
-    }
+class HandoffImportView(HandoffView):
+    """The upload: a draft of the translated page, or the screen again with what is wrong."""
 
+    http_method_names = ["post"]
 
-def translation_handoff(request, translation_id):
-    translation, page = editable_translation(request, translation_id)
-    if translation is None:
-        return forbidden()
-    return render(request, TEMPLATE, handoff_context(translation, page, HandoffUploadForm()))
-
-
-def _download(request, translation_id, file_format, export):
-    translation, _page = editable_translation(request, translation_id)
-    if translation is None:
-        return forbidden()
-    response = HttpResponse(export(translation), content_type=handoff.CONTENT_TYPES[file_format])
-    filename = handoff.export_filename(translation, file_format)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def download_po(request, translation_id):
-    return _download(request, translation_id, handoff.PO, handoff.export_po)
-
-
-def download_xliff(request, translation_id):
-    return _download(request, translation_id, handoff.XLIFF, handoff.export_xliff)
-
-
-@require_POST
-def import_translation(request, translation_id):
-    translation, page = editable_translation(request, translation_id)
-    if translation is None:
-        return forbidden()
-    form = HandoffUploadForm(request.POST, request.FILES)
-    if form.is_valid():
+    def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            result = handoff.import_file(translation, upload.name, upload.read(), user=request.user)
+            result = handoff.import_file(
+                self.translation, upload.name, upload.read(), user=self.request.user
+            )
         except handoff.HandoffRefused as refused:
             form.add_error("file", forms.ValidationError(refused.message, code=refused.code))
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "Imported %(count)d translated text. The draft of “%(title)s” is updated "
-                    "and waits for review before it is published.",
-                    "Imported %(count)d translated texts. The draft of “%(title)s” is updated "
-                    "and waits for review before it is published.",
-                    result.imported,
-                )
-                % {"count": result.imported, "title": result.page.title},
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            ngettext(
+                "Imported %(count)d translated text. The draft of “%(title)s” is updated "
+                "and waits for review before it is published.",
+                "Imported %(count)d translated texts. The draft of “%(title)s” is updated "
+                "and waits for review before it is published.",
+                result.imported,
             )
-            return redirect("newsroom_handoff", translation_id=translation.pk)
-    return render(request, TEMPLATE, handoff_context(translation, page, form))
+            % {"count": result.imported, "title": result.page.title},
+        )
+        return redirect("newsroom_translations:handoff", translation_id=self.translation.pk)
 
 
-admin_urlpatterns = [
-    path(
-        "translations/handoff/<int:translation_id>/",
-        translation_handoff,
-        name="newsroom_handoff",
-    ),
-    path(
-        "translations/handoff/<int:translation_id>/po/",
-        download_po,
-        name="newsroom_handoff_po",
-    ),
-    path(
-        "translations/handoff/<int:translation_id>/xliff/",
-        download_xliff,
-        name="newsroom_handoff_xliff",
-    ),
-    path(
-        "translations/handoff/<int:translation_id>/import/",
-        import_translation,
-        name="newsroom_handoff_import",
-    ),
-]
+class HandoffDownloadView(RefusesWithReason, TranslationHandoff, View):
+    """The translation as a file in `file_format` (handoff.PO or handoff.XLIFF)."""
+
+    file_format = None
+    exporters = {handoff.PO: handoff.export_po, handoff.XLIFF: handoff.export_xliff}
+
+    def get(self, request, translation_id):
+        export = self.exporters[self.file_format]
+        response = HttpResponse(
+            export(self.translation), content_type=handoff.CONTENT_TYPES[self.file_format]
+        )
+        filename = handoff.export_filename(self.translation, self.file_format)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -1,97 +1,190 @@
-"""The admin's translation status matrix: one row per release, one column per language."""
+"""The translation status matrix: one row per release family, one column per language.
 
-import csv
+A `ReportView` over the rows `status.build_matrix()` computes (a fixed number of queries,
+however many releases there are), filtered in Python by a `WagtailFilterSet`, paginated,
+and exported with Wagtail's spreadsheet export (`?export=csv` or `?export=xlsx`).
+"""
 
-from django.http import HttpResponse, HttpResponseForbidden
-from django.shortcuts import render
+import datetime
+from collections import OrderedDict
+
+import django_filters
+
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import ReportView
 
-from newsroom.languages import site_languages
+from newsroom.access import RefusesWithReason
+from newsroom.languages import language_choices, site_languages
+from newsroom.models.pages import PressReleasePage
+from newsroom.translating import permissions
 from newsroom.translating import status as ts
 from newsroom.translating.choices import TranslationStatus
-from newsroom.translating.requests import can_request_translations
-
-TEMPLATE = "newsroom/admin/translation_matrix.html"
+from newsroom.translating.views.base import ChecksPermission
 
 
-def can_view_matrix(user):
-    policy = PagePermissionPolicy()
-    return policy.user_has_permission(user, "change") or policy.user_has_permission(user, "add")
+class TranslationMatrixFilterSet(WagtailFilterSet):
+    """Cluster, and a status in one language (or in any language when none is chosen).
+
+    It filters the computed matrix rows, not a queryset. A value that is not one of a
+    filter's choices (an old bookmark, a hand-edited URL) is ignored rather than refused,
+    and the other filters still apply.
+    """
+
+    cluster = django_filters.ChoiceFilter(
+        label=gettext_lazy("Cluster"), empty_label=gettext_lazy("All clusters")
+    )
+    language = django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"),
+        choices=language_choices,
+        empty_label=gettext_lazy("Any language"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=TranslationStatus.choices,
+        empty_label=gettext_lazy("Any status"),
+    )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, clusters=()):
+        # django-filter learns the model from a queryset; this lazy one is never evaluated.
+        if queryset is None:
+            queryset = PressReleasePage.objects.all()
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        self.filters["cluster"].extra["choices"] = [(c.slug, c.name) for c in clusters]
+        if self.is_bound:
+            self.data = self._without_junk(self.data)
+
+    def _without_junk(self, data):
+        data = data.copy()
+        for name, filter_ in self.filters.items():
+            choices = filter_.extra.get("choices", ())
+            if callable(choices):
+                choices = choices()
+            allowed = {str(value) for value, _label in choices}
+            if name in data and data.get(name) not in allowed:
+                del data[name]
+        return data
+
+    def chosen(self, name):
+        """The value chosen for filter `name`, or None."""
+        if not self.is_valid():
+            return None
+        return self.form.cleaned_data.get(name) or None
+
+    def filter_queryset(self, rows):
+        return ts.filter_rows(
+            rows,
+            cluster=self.chosen("cluster"),
+            language=self.chosen("language"),
+            status=self.chosen("status"),
+        )
 
 
-def forbidden():
-    # A plain 403: raising PermissionDenied would make Wagtail redirect to the dashboard.
-    return HttpResponseForbidden(_("You do not have permission to see the translation status."))
-
-
-def _choice(params, name, allowed):
-    """The GET parameter `name` if it is one of `allowed`, else None (junk is ignored)."""
-    value = params.get(name)
-    return value if isinstance(value, str) and value in allowed else None
-
-
-def matrix_context(request):
-    languages = site_languages()
-    rows, clusters = ts.build_matrix()
-    filters = {
-        "cluster": _choice(request.GET, "cluster", {c.slug for c in clusters}),
-        "language": _choice(request.GET, "language", set(languages)),
-        "status": _choice(request.GET, "status", set(TranslationStatus.values)),
+class TranslationMatrixView(RefusesWithReason, ChecksPermission, ReportView):
+    template_name = "newsroom/admin/translation_matrix.html"
+    results_template_name = "newsroom/admin/translation_matrix_results.html"
+    index_url_name = "newsroom_translations:index"
+    index_results_url_name = "newsroom_translations:index_results"
+    page_title = gettext_lazy("Translations")
+    header_icon = "globe"
+    filterset_class = TranslationMatrixFilterSet
+    context_object_name = "rows"
+    export_filename = "translations"
+    paginate_by = 50
+    # Moments as ISO 8601 in CSV, readable by any program; XLSX gets real dates (Wagtail's).
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        datetime.datetime: {
+            **ReportView.custom_value_preprocess[datetime.datetime],
+            ReportView.FORMAT_CSV: datetime.datetime.isoformat,
+        },
     }
-    in_cluster = ts.filter_rows(rows, cluster=filters["cluster"])
-    shown = ts.filter_rows(in_cluster, language=filters["language"], status=filters["status"])
-    return {
-        "languages": languages,
-        "clusters": clusters,
-        "statuses": list(TranslationStatus.choices),
-        "filters": filters,
-        "rows": shown,
-        "total": len(rows),
-        "counts": ts.count_statuses(in_cluster, languages),
-    }
 
+    def check_permission(self):
+        if not permissions.can_view_matrix(self.request.user):
+            raise PermissionDenied(_("You do not have permission to see the translation status."))
 
-def translation_matrix(request):
-    if not can_view_matrix(request.user):
-        return forbidden()
-    context = matrix_context(request)
-    languages = context["languages"]
-    context["table"] = [(row, row.ordered_cells(languages)) for row in context["rows"]]
-    context["count_rows"] = [
-        (code, [context["counts"][code][status] for status, _label in context["statuses"]])
-        for code in languages
-    ]
-    context["query_string"] = request.GET.urlencode()
-    context["can_request"] = can_request_translations(request.user)
-    return render(request, TEMPLATE, context)
+    @cached_property
+    def languages(self):
+        return site_languages()
 
+    @cached_property
+    def matrix(self):
+        """(rows, clusters) of every release family, computed once per request."""
+        return ts.build_matrix()
 
-def translation_matrix_csv(request):
-    if not can_view_matrix(request.user):
-        return forbidden()
-    context = matrix_context(request)
-    languages = context["languages"]
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="translations.csv"'
-    response.write("\ufeff")  # BOM: Excel then reads Polish and Russian text correctly
-    writer = csv.writer(response)
-    header = [_("Release"), _("Cluster"), _("Source language")]
-    for code in languages:
-        header += [
-            _("Status (%(language)s)") % {"language": code},
-            _("Since (%(language)s)") % {"language": code},
-            _("Held by (%(language)s)") % {"language": code},
-        ]
-    writer.writerow(header)
-    for row in context["rows"]:
-        line = [row.title, row.cluster.slug if row.cluster else "", row.source_language]
-        for cell in row.ordered_cells(languages):
-            line += [
-                cell.status,
-                cell.since.isoformat() if cell.since else "",
-                cell.holder_name if cell.page else "",
-            ]
-        writer.writerow(line)
-    return response
+    def get_queryset(self):
+        return self.matrix[0]
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "clusters": self.matrix[1]}
+
+    @cached_property
+    def list_export(self):
+        fields = ["release", "cluster", "source_language"]
+        for code in self.languages:
+            fields += [f"status_{code}", f"since_{code}", f"held_by_{code}"]
+        return fields
+
+    @cached_property
+    def export_headings(self):
+        headings = {
+            "release": _("Release"),
+            "cluster": _("Cluster"),
+            "source_language": _("Source language"),
+        }
+        for code in self.languages:
+            headings[f"status_{code}"] = _("Status (%(language)s)") % {"language": code}
+            headings[f"since_{code}"] = _("Since (%(language)s)") % {"language": code}
+            headings[f"held_by_{code}"] = _("Held by (%(language)s)") % {"language": code}
+        return headings
+
+    def to_row_dict(self, row):
+        values = {
+            "release": row.title,
+            "cluster": row.cluster.slug if row.cluster else "",
+            "source_language": row.source_language,
+        }
+        for cell in row.ordered_cells(self.languages):
+            values[f"status_{cell.language}"] = str(cell.status)
+            values[f"since_{cell.language}"] = cell.since
+            values[f"held_by_{cell.language}"] = cell.holder_name if cell.page else ""
+        return OrderedDict((field, values[field]) for field in self.list_export)
+
+    @cached_property
+    def matrix_url(self):
+        """This matrix as the user sees it (filters, page), for links that come back to it."""
+        query = self.request.GET.copy()
+        for internal in ("_w_filter_fragment", "export"):
+            query.pop(internal, None)
+        return self.index_url + (f"?{query.urlencode()}" if query else "")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rows, _clusters = self.matrix
+        cluster = self.filters.chosen("cluster") if self.filters else None
+        # Counted over the chosen cluster only: the status filter picks rows, not the counts.
+        counts = ts.count_statuses(ts.filter_rows(rows, cluster=cluster), self.languages)
+        statuses = list(TranslationStatus.choices)
+        context.update(
+            {
+                "languages": self.languages,
+                "statuses": statuses,
+                "counts": counts,
+                "count_rows": [
+                    (code, [counts[code][value] for value, _label in statuses])
+                    for code in self.languages
+                ],
+                "table_rows": [
+                    (row, row.ordered_cells(self.languages)) for row in context["object_list"]
+                ],
+                "total": len(rows),
+                "matrix_url": self.matrix_url,
+                "can_request": permissions.can_request_translations(self.request.user),
+            }
+        )
+        return context
