@@ -21,7 +21,12 @@ def refused(request, message=""):
     response = TemplateResponse(
         request,
         TEMPLATE,
-        {"message": str(message) or _("You do not have permission to do this.")},
+        {
+            "message": str(message) or _("You do not have permission to do this."),
+            "page_title": _("Not allowed"),
+            "header_title": _("Not allowed"),
+            "header_icon": "warning",
+        },
         status=403,
     )
     # Rendered here, so middleware (and tests) see the final page.

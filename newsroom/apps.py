@@ -17,6 +17,14 @@ class NewsroomConfig(AppConfig):
         import_module("newsroom.models.pages")
 
     def ready(self):
+        from wagtail.signals import page_published
+
+        from newsroom.models.pages import PressReleasePage, publish_announced_awards
         from newsroom.translating import signals
 
+        page_published.connect(
+            publish_announced_awards,
+            sender=PressReleasePage,
+            dispatch_uid="newsroom_awards_go_live_with_their_release",
+        )
         signals.connect(self)

@@ -21,7 +21,7 @@ FEED_LENGTH = 30
 class ReleaseFeed(Feed):
     """One feed of releases; the page that routes to it supplies title, link and items."""
 
-    def __init__(self, *, kind, title, link, description, releases, language):
+    def __init__(self, *, kind, title, link, description, releases, language, categories=None):
         super().__init__()
         self.feed_type = FEED_TYPES[kind]
         self.title = title
@@ -29,6 +29,8 @@ class ReleaseFeed(Feed):
         self.description = self.subtitle = description
         self.releases = releases
         self.language = language
+        # Not `categories`: Django's Feed reads that attribute as the feed's own categories.
+        self.categories_of = categories
         self.author_name = settings.WAGTAIL_SITE_NAME
 
     def items(self):
@@ -51,8 +53,7 @@ class ReleaseFeed(Feed):
         return item.last_published_at or self.item_pubdate(item)
 
     def item_categories(self, item):
-        names = [cluster.name for cluster in item.clusters.all()]
-        return names + [award.label.name for award in item.awards.all()]
+        return self.categories_of(item) if self.categories_of else ()
 
     def item_author_name(self, item):
         return settings.WAGTAIL_SITE_NAME
@@ -74,8 +75,13 @@ def feed_links(url, title):
     ]
 
 
-def page_feed(request, page, kind, releases, *, description="", title=None, url=None):
-    """The `kind` ("rss" or "atom") feed of `releases` for a page, in the page's language."""
+def page_feed(
+    request, page, kind, releases, *, description="", title=None, url=None, categories=None
+):
+    """The `kind` ("rss" or "atom") feed of `releases` for a page, in the page's language.
+
+    `categories(release)` names each item's categories (the page layer knows them).
+    """
     if kind not in FEED_TYPES:
         raise Http404
     title = title or page.title
@@ -86,6 +92,7 @@ def page_feed(request, page, kind, releases, *, description="", title=None, url=
         description=description or title,
         releases=releases,
         language=page.locale.language_code,
+        categories=categories,
     )
     return feed(request)
 

@@ -1,12 +1,9 @@
 """Wiring only: each capability's admin screens, registered with Wagtail."""
 
 from django.templatetags.static import static
-from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from newsroom.importing import views as import_views

@@ -222,9 +222,12 @@ def ensure_award(extraction, cluster, outcome):
         return None
     award = facts.find_award(cluster, extraction.label, extraction.parsed.date)
     if award is None:
-        award = Award.objects.create(
-            cluster=cluster, label=extraction.label, awarded_on=extraction.parsed.date
+        # A draft, like the release announcing it: it goes live when the release does.
+        award = Award(
+            cluster=cluster, label=extraction.label, awarded_on=extraction.parsed.date, live=False
         )
+        award.save()
+        award.save_revision(log_action=True)
         outcome.award_created = True
     return award
 

@@ -13,9 +13,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 
 from newsroom.formatting import country_name
 from newsroom.models.records import Cluster, Label
+from newsroom.models.texts import name_in
 
 SLUG = re.compile(r"^[-\w]{1,80}$")
 COUNTRY = re.compile(r"^[A-Za-z]{2}$")
@@ -30,6 +32,8 @@ class FacetOption:
     count: int
     selected: bool
     url: str
+    # The language of `label` when it is not the page's (a cluster named only in Polish).
+    language: str = ""
 
 
 def first_value(query, name):
@@ -76,7 +80,9 @@ class ReleaseFilter:
             if name == "cluster":
                 queryset = queryset.filter(pk__in=self._ids(clusters__slug=value))
             elif name == "level":
-                queryset = queryset.filter(pk__in=self._ids(awards__label__level=value))
+                queryset = queryset.filter(
+                    pk__in=self._ids(awards__label__level=value, awards__live=True)
+                )
             elif name == "country":
                 queryset = queryset.filter(pk__in=self._ids(clusters__country=value))
             elif name == "year":
@@ -104,14 +110,21 @@ class ReleaseFilter:
                 params[name] = value
         return "?" + urlencode(sorted(params.items())) if params else "?"
 
-    def option(self, name, value, label, count):
+    def option(self, name, value, label, count, language=""):
         return FacetOption(
             value=value,
             label=label,
             count=count,
             selected=self.values.get(name) == value,
             url=self.url_with(**{name: value}),
+            language=language,
         )
+
+    def cluster_option(self, cluster, count):
+        page_language = get_language()
+        name, language = name_in(cluster, page_language)
+        language = "" if language == page_language else language
+        return self.option("cluster", cluster.slug, name, count, language)
 
     def facets(self):
         """Options per filter with counts; four queries whatever the number of releases."""
@@ -124,13 +137,14 @@ class ReleaseFilter:
                 .order_by("slug")
             )
             facets["cluster"] = sorted(
-                (self.option("cluster", c.slug, c.name, c.n) for c in clusters),
+                (self.cluster_option(c, c.n) for c in clusters),
                 key=lambda o: o.label.casefold(),
             )
         if "level" not in self.fixed:
             others = self.narrow(self.base, skip="level")
             counts = dict(
-                others.filter(awards__label__level__isnull=False)
+                # One filter() call: the level and the live state are of the same award.
+                others.filter(awards__label__level__isnull=False, awards__live=True)
                 .values_list("awards__label__level")
                 .annotate(n=Count("pk", distinct=True))
             )

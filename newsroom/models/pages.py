@@ -2,7 +2,8 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from newsroom.blocks import PressReleaseBodyBlock
 from newsroom.languages import site_languages
 from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.records import Award, Cluster, Label
+from newsroom.models.texts import text_in
 
 HOME_RELEASE_COUNT = 6
 
@@ -96,9 +98,19 @@ def live_releases(locale):
         .public()
         .filter(locale=locale)
         .select_related("locale")
-        .prefetch_related("awards__label", "clusters")
+        .prefetch_related(live_awards_prefetch(), "clusters")
         .order_by("-release_date", "-pk")
     )
+
+
+def live_awards_prefetch():
+    """A release's live awards with their labels: what lists and feeds show of them."""
+    return Prefetch("awards", queryset=Award.objects.filter(live=True).select_related("label"))
+
+
+def shown_awards(awards, request):
+    """The awards a page shows: live ones; drafts too in an editor's preview."""
+    return awards if getattr(request, "is_preview", False) else awards.filter(live=True)
 
 
 class HomePage(LocalizedPageMixin, Page):
@@ -180,7 +192,12 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
         return feeds.page_feed(
-            request, self, kind, live_releases(self.locale), description=self.intro
+            request,
+            self,
+            kind,
+            live_releases(self.locale),
+            description=self.intro,
+            categories=release_categories,
         )
 
     @path("level/<str:level>/feed/<str:kind>/")
@@ -197,6 +214,7 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
             title=title,
             url=self.get_url(request) + self.reverse_subpage("level_releases", args=[level]),
             description=feeds.feed_description(title),
+            categories=release_categories,
         )
 
     def level_links(self, request):
@@ -252,26 +270,21 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
             )
 
     def search_text(self):
-        cluster = self.cluster
-        return "\n".join(
-            [
-                self.title,
-                self.intro,
-                cluster.name,
-                cluster.description,
-                cluster.city,
-                cluster.sector,
-            ]
-        )
+        """Title, intro and the cluster's texts written in the page's language."""
+        language = self.locale.language_code
+        cluster_texts = [
+            text_in(self.cluster, field, language)
+            for field in ("name", "description", "city", "sector")
+        ]
+        return "\n".join([self.title, self.intro, *cluster_texts])
 
     def search_stems(self):
-        with translation.override(self.locale.language_code):
-            return stemming.stemmed_text(self.search_text(), self.locale.language_code)
+        return stemming.stemmed_text(self.search_text(), self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["awards"] = self.cluster.awards.select_related("label__body").order_by(
-            "-awarded_on"
+        context["awards"] = shown_awards(
+            self.cluster.awards.select_related("label__body").order_by("-awarded_on"), request
         )
         context["releases"] = paginate(request, live_releases(self.locale).child_of(self))
         context["feed_links"] = feeds.feed_links(self.get_url(request), self.title)
@@ -280,8 +293,12 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
         releases = live_releases(self.locale).child_of(self)
-        description = feeds.feed_description(self.cluster.name)
-        return feeds.page_feed(request, self, kind, releases, description=description)
+        description = feeds.feed_description(
+            text_in(self.cluster, "name", self.locale.language_code) or self.title
+        )
+        return feeds.page_feed(
+            request, self, kind, releases, description=description, categories=release_categories
+        )
 
 
 class PressReleasePageTag(TaggedItemBase):
@@ -339,17 +356,52 @@ class PressReleasePage(LocalizedPageMixin, Page):
 
     def search_text(self):
         """Title, lead, body and the names of what it announces, in the page's language."""
-        with translation.override(self.locale.language_code):
-            facts = [cluster.name for cluster in self.clusters.all()]
-            facts += [award.label.name for award in self.awards.select_related("label")]
-        return "\n".join([self.title, self.lead, stemming.stream_text(self.body), *facts])
+        return "\n".join(
+            [self.title, self.lead, stemming.stream_text(self.body), *release_categories(self)]
+        )
 
     def search_stems(self):
         return stemming.stemmed_text(self.search_text(), self.locale.language_code)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["announced_awards"] = self.awards.select_related("label__body", "cluster").order_by(
-            "-awarded_on"
+        context["announced_awards"] = shown_awards(
+            self.awards.select_related("label__body", "cluster").order_by("-awarded_on"), request
         )
         return context
+
+    def publish(self, revision, *args, **kwargs):
+        # One transaction, so the awards that go live with the release (see
+        # publish_announced_awards) and the release become public together or not at all.
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
+
+
+def release_categories(release):
+    """The names of a release's clusters and announced labels written in its language.
+
+    Feeds list them as categories and search indexes them; a name the release's language
+    lacks is left out rather than given in another language. Uses what the caller
+    prefetched (`live_releases` does).
+    """
+    language = release.locale.language_code
+    names = [text_in(cluster, "name", language) for cluster in release.clusters.all()]
+    names += [
+        text_in(award.label, "name", language) for award in release.awards.all() if award.live
+    ]
+    return [name for name in dict.fromkeys(names) if name]
+
+
+def publish_announced_awards(sender, instance, **kwargs):
+    """`page_published`: a release going live takes the draft awards it announces live.
+
+    Sent on every way a page is published (the editor's Publish, an approved review,
+    Wagtail's scheduler at a scheduled or coordinated moment, the importer's --publish),
+    so an award is never public before the first release announcing it, and always with it.
+    """
+    if not instance.live:
+        return  # Wagtail also sends page_published when it only schedules a page
+    revision = kwargs.get("revision")
+    for award in instance.awards.all():
+        if not award.live:
+            award.go_live(user=getattr(revision, "user", None))

@@ -11,12 +11,15 @@ import datetime
 from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import DraftStateMixin, RevisionMixin
 
 from newsroom.formatting import country_choices, country_name
 from newsroom.languages import default_language
@@ -138,8 +141,14 @@ class AwardQuerySet(models.QuerySet):
         return self.none()
 
 
-class Award(TranslationStampedModel):
-    """A cluster received a label on a date, valid until a date, after an audit."""
+class Award(DraftStateMixin, RevisionMixin, TranslationStampedModel):
+    """A cluster received a label on a date, valid until a date, after an audit.
+
+    An award has a publication state, like a page: one made for a release that is not yet
+    public (imported with its draft, or entered while the release is embargoed) is a draft,
+    shown on no public page, until its release goes live (`PressReleasePage.publish`) or
+    someone allowed to publishes it on its own. Awards made in code are live by default.
+    """
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -170,6 +179,8 @@ class Award(TranslationStampedModel):
     result_summary = models.TextField(_("result summary"), blank=True)
     distinction = models.CharField(_("distinction"), max_length=255, blank=True)
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="award")
+
     objects = AwardQuerySet.as_manager()
 
     class Meta:
@@ -184,6 +195,26 @@ class Award(TranslationStampedModel):
 
     def __str__(self):
         return f"{self.cluster} – {self.label} ({self.awarded_on:%Y-%m-%d})"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def approved_schedule(self):
+        # As Wagtail's Page: a listing annotates `_approved_schedule` to spare a query a row.
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
+
+    def go_live(self, user=None):
+        """Publish the award as last edited: its announcing release has gone live.
+
+        The release's publisher may not hold the award's own publish permission; publishing
+        the release is what makes the award public, so that permission is not asked for.
+        """
+        revision = self.latest_revision or self.save_revision(user=user, log_action=False)
+        revision.publish(user=user, skip_permission_checks=True)
 
     def save(self, *args, **kwargs):
         if self.valid_until is None:

@@ -11,13 +11,14 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
 from newsroom.languages import default_language, site_languages
 from newsroom.models.pages import PressReleasePage, language_links
+from newsroom.models.texts import name_in, text_in
 
 # og:locale wants territory-qualified locales.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "ru": "ru_RU"}
@@ -172,27 +173,27 @@ def release_structured_data(page, url):
     them) and the awards' labels (none when already loaded).
     """
     language = page.locale.language_code
-    with translation.override(language):
-        awards = list(page.awards.all())
-        prefetch_related_objects(awards, "label")
-        labels_by_cluster = defaultdict(list)
-        for award in sorted(awards, key=lambda a: (a.awarded_on, a.pk or 0)):
-            name = award.label.name
-            if name not in labels_by_cluster[award.cluster_id]:
-                labels_by_cluster[award.cluster_id].append(name)
+    awards = [award for award in page.awards.all() if award.live]
+    prefetch_related_objects(awards, "label")
+    labels_by_cluster = defaultdict(list)
+    for award in sorted(awards, key=lambda a: (a.awarded_on, a.pk or 0)):
+        # A label's name is a text, given only in the page's language; a cluster's is its name.
+        name = text_in(award.label, "name", language)
+        if name and name not in labels_by_cluster[award.cluster_id]:
+            labels_by_cluster[award.cluster_id].append(name)
 
-        about = []
-        for cluster in page.clusters.all():
-            organization = {"@type": "Organization", "name": cluster.name}
-            if cluster.website:
-                organization["url"] = cluster.website
-            if cluster.country:
-                organization["address"] = {
-                    "@type": "PostalAddress",
-                    "addressCountry": cluster.country,
-                }
-            organization["award"] = labels_by_cluster.get(cluster.pk, [])
-            about.append(organization)
+    about = []
+    for cluster in page.clusters.all():
+        organization = {"@type": "Organization", "name": name_in(cluster, language)[0]}
+        if cluster.website:
+            organization["url"] = cluster.website
+        if cluster.country:
+            organization["address"] = {
+                "@type": "PostalAddress",
+                "addressCountry": cluster.country,
+            }
+        organization["award"] = labels_by_cluster.get(cluster.pk, [])
+        about.append(organization)
 
     published = page.release_date.isoformat() if page.release_date else None
     modified = page.last_published_at.isoformat() if page.last_published_at else published

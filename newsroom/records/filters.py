@@ -56,7 +56,7 @@ class LabelFilterSet(RecordFilterSet):
 
 class AwardFilterSet(RecordFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Award.Status.choices, method="filter_status"
+        label=_("Validity"), choices=Award.Status.choices, method="filter_status"
     )
     level = django_filters.ChoiceFilter(
         label=_("Level"), field_name="label__level", choices=Label.Level.choices

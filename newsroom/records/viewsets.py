@@ -1,9 +1,11 @@
 """The records' admin: one snippet viewset per record, grouped under a "Certification" menu."""
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.models import Revision
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
@@ -121,7 +123,8 @@ class AwardViewSet(TranslatedRecordViewSet):
         "label",
         "awarded_on",
         "valid_until",
-        Column("status", label=_("Status"), accessor="get_status_display"),
+        Column("status", label=_("Validity"), accessor="get_status_display"),
+        LiveStatusTagColumn(),
         TranslationStatusColumn(),
     ]
     filterset_class = AwardFilterSet
@@ -142,7 +145,12 @@ class AwardViewSet(TranslatedRecordViewSet):
     )
 
     def get_queryset(self, request):
-        return Award.objects.select_related("cluster", "label")
+        # The live/draft column asks each row whether a revision is scheduled; annotated
+        # here (as Wagtail does for pages), the listing runs no query per row.
+        scheduled = Revision.objects.filter(award=OuterRef("pk"), approved_go_live_at__isnull=False)
+        return Award.objects.select_related("cluster", "label").annotate(
+            _approved_schedule=Exists(scheduled)
+        )
 
 
 class CertificationViewSetGroup(SnippetViewSetGroup):

@@ -77,15 +77,14 @@ RECORD_MODELS = ("cluster", "award", "label", "certificationbody")
 
 
 def ensure_editorial_record_permissions():
-    """Wagtail's Editors and Moderators keep the records: add, change and delete them."""
+    """Wagtail's Editors and Moderators keep the records: add, change and delete them, and
+    publish an award on its own (one a release announces goes live with the release)."""
+    codenames = [
+        f"{action}_{model}" for action in ("add", "change", "delete") for model in RECORD_MODELS
+    ]
     permissions = list(
         Permission.objects.filter(
-            content_type__app_label="newsroom",
-            codename__in=[
-                f"{action}_{model}"
-                for action in ("add", "change", "delete")
-                for model in RECORD_MODELS
-            ],
+            content_type__app_label="newsroom", codename__in=[*codenames, "publish_award"]
         )
     )
     for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):

@@ -251,8 +251,11 @@ def test_russian_translator_cannot_move_an_award_to_another_cluster(client, user
     award = post_from_form(
         client, award, cluster=str(other_cluster.pk), distinction_ru="первый кластер"
     )
-    assert award.cluster_id != other_cluster.pk
-    assert award.distinction_ru == "первый кластер"
+    # Awards have a publication state: the edit is a draft until someone publishes it.
+    draft = award.get_latest_revision_as_object()
+    assert draft.cluster_id == award.cluster_id != other_cluster.pk
+    assert draft.distinction_ru == "первый кластер"
+    assert award.distinction_ru == "второй кластер в Польше"
 
 
 def test_translator_sees_other_languages_and_facts_as_disabled_fields(client, users):
