@@ -21,7 +21,7 @@ from newsroom import feeds, stemming
 from newsroom.blocks import PressReleaseBodyBlock
 from newsroom.languages import site_languages
 from newsroom.models.listings import ReleaseFilter, paginate
-from newsroom.models.records import Award, Cluster, Label
+from newsroom.models.records import Award, Cluster, Label, note_renewals
 from newsroom.models.texts import text_in
 
 HOME_RELEASE_COUNT = 6
@@ -365,8 +365,11 @@ class PressReleasePage(LocalizedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["announced_awards"] = shown_awards(
-            self.awards.select_related("label__body", "cluster").order_by("-awarded_on"), request
+        context["announced_awards"] = note_renewals(
+            shown_awards(
+                self.awards.select_related("label__body", "cluster").order_by("-awarded_on"),
+                request,
+            )
         )
         return context
 

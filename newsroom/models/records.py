@@ -260,3 +260,35 @@ class Award(DraftStateMixin, RevisionMixin, TranslationStampedModel):
 
     def get_status_display(self):
         return self.Status(self.status).label
+
+
+def note_renewals(awards):
+    """Set `renewed_on` on each award: when the cluster next got a live award from the same
+    body (a renewal, or a higher label), or None. One query for any number of awards."""
+    awards = list(awards)
+    for award in awards:
+        award.renewed_on = None
+    if not awards:
+        return awards
+    later = (
+        Award.objects.filter(
+            live=True,
+            cluster_id__in={award.cluster_id for award in awards},
+            label__body_id__in={award.label.body_id for award in awards},
+        )
+        .order_by("awarded_on")
+        .values_list("cluster_id", "label__body_id", "awarded_on")
+    )
+    later = list(later)
+    for award in awards:
+        award.renewed_on = next(
+            (
+                on
+                for cluster_id, body_id, on in later
+                if cluster_id == award.cluster_id
+                and body_id == award.label.body_id
+                and on > award.awarded_on
+            ),
+            None,
+        )
+    return awards
