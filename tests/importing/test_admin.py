@@ -1,5 +1,7 @@
 """The admin import: upload files, review and correct the extracted facts, create drafts."""
 
+import re
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -52,7 +54,8 @@ def review_post_data(formset, **changes):
 
 def test_upload_review_and_create_drafts(editor_client):
     url = reverse("newsroom_import_releases")
-    assert editor_client.get(url).status_code == 200
+    form = editor_client.get(url).content.decode()
+    assert re.search(r'<input type="file" name="files"[^>]*multiple', form)
     files = [
         SimpleUploadedFile("zloto.txt", RELEASE.encode("cp1250")),
         SimpleUploadedFile("pusty.txt", b""),
