@@ -19,7 +19,8 @@ def make_user(db):
 
 @pytest.fixture
 def team(site_tree, make_user):
-    """Each language's groups, pages rights and review workflow, and people in them.
+    """The language roles (groups, page rights, a review workflow per language tree) and
+    the people in them.
 
     The editor requests translations and reviews Polish; Russian has two translators
     (and one who left), English and Polish one each; Russian and English have a reviewer.
