@@ -1,53 +1,46 @@
-"""A small Polish/English/Russian site, built per test from the same builders as the demo."""
+"""Fixtures every part of the suite uses: a small Polish/English/Russian site, an award,
+the demo site, and a logged-in superuser. Helpers tests call themselves are in helpers.py."""
 
-import datetime
 import io
 import uuid
 
 import pytest
+import wagtail_factories
 
 from django.core.management import call_command
 
 from wagtail.models import Locale, Page, Site
 
-from newsroom.demo.builders import publish_new_page
-from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
-from tests.factories import AwardFactory
+from newsroom.languages import site_languages
+from tests.factories import AwardFactory, HomePageFactory, NewsIndexPageFactory, SuperuserFactory
+from tests.helpers import add_cluster_pages, add_release
 
-LANGUAGES = ("pl", "en", "ru")
 INDEX_SLUGS = {"pl": "aktualnosci", "en": "news", "ru": "novosti"}
 
 
 @pytest.fixture
 def locales(db):
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in site_languages()}
 
 
 @pytest.fixture
 def site_tree(locales):
-    """Home and news index pages in pl, en and ru, with the pl home as the site root."""
-    root = Page.get_first_root_node()
-    root.get_children().delete()
-    home_key, index_key = uuid.uuid4(), uuid.uuid4()
-    homes, indexes = {}, {}
-    for code, locale in locales.items():
-        homes[code] = publish_new_page(
-            root,
-            HomePage(
-                title=f"Home {code}", slug=f"home-{code}", locale=locale, translation_key=home_key
-            ),
-        )
-        indexes[code] = publish_new_page(
-            homes[code],
-            NewsIndexPage(
-                title=f"News {code}",
-                slug=INDEX_SLUGS[code],
-                locale=locale,
-                translation_key=index_key,
-            ),
-        )
+    """Home and news index pages in every site language, with the Polish home as the site root."""
+    # Wagtail's starter "Welcome" page and its site make way for ours.
+    Page.get_first_root_node().get_children().delete()
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=homes["pl"], is_default_site=True)
+    home_key, index_key = uuid.uuid4(), uuid.uuid4()
+    homes = {
+        code: HomePageFactory(locale=locale, translation_key=home_key)
+        for code, locale in locales.items()
+    }
+    indexes = {
+        code: NewsIndexPageFactory(parent=home, slug=INDEX_SLUGS[code], translation_key=index_key)
+        for code, home in homes.items()
+    }
+    wagtail_factories.SiteFactory(
+        hostname="localhost", port=80, root_page=homes["pl"], is_default_site=True
+    )
     return {"homes": homes, "indexes": indexes}
 
 
@@ -56,48 +49,9 @@ def award(db):
     return AwardFactory()
 
 
-def add_cluster_pages(site_tree, cluster):
-    key = uuid.uuid4()
-    return {
-        code: publish_new_page(
-            index,
-            ClusterNewsPage(
-                title=cluster.name,
-                slug=cluster.slug,
-                cluster=cluster,
-                locale=index.locale,
-                translation_key=key,
-            ),
-        )
-        for code, index in site_tree["indexes"].items()
-    }
-
-
-def add_release(
-    parent, *, title, awards=(), release_date=datetime.date(2021, 6, 17), key=None, live=True
-):
-    page = PressReleasePage(
-        title=title,
-        slug=f"release-{uuid.uuid4().hex[:8]}",
-        lead=f"Lead of {title}",
-        release_date=release_date,
-        body=[{"type": "paragraph", "value": f"<p>Body of {title}</p>"}],
-        locale=parent.locale,
-        translation_key=key or uuid.uuid4(),
-    )
-    page.awards = list(awards)
-    page.clusters = [parent.specific.cluster]
-    if live:
-        return publish_new_page(parent, page)
-    page.live = False
-    parent.add_child(instance=page)
-    page.save_revision()
-    return page
-
-
 @pytest.fixture
 def translated_release(site_tree, award):
-    """One release in pl, en and ru, announcing `award`, under its cluster's pages."""
+    """One release in every site language, announcing `award`, under its cluster's pages."""
     cluster_pages = add_cluster_pages(site_tree, award.cluster)
     key = uuid.uuid4()
     titles = {
@@ -106,8 +60,8 @@ def translated_release(site_tree, award):
         "ru": "Серебряный сертификат кластеру",
     }
     releases = {
-        code: add_release(cluster_pages[code], title=titles[code], awards=[award], key=key)
-        for code in LANGUAGES
+        code: add_release(page, title=titles[code], awards=[award], key=key)
+        for code, page in cluster_pages.items()
     }
     return {"releases": releases, "cluster_pages": cluster_pages, "award": award}
 
@@ -115,3 +69,15 @@ def translated_release(site_tree, award):
 @pytest.fixture
 def demo_site(db):
     call_command("load_initial_data", stdout=io.StringIO())
+
+
+@pytest.fixture
+def admin_user(db):
+    """A superuser with a name, as the admin shows people (pytest-django's, with a name)."""
+    return SuperuserFactory(username="boss", first_name="Anna", last_name="Nowak")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client

@@ -8,34 +8,15 @@ Playwright's own browser downloads are never used: the browser is always Debian'
 import io
 import os
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
 from django.core.management import call_command
 
+from newsroom.languages import site_languages
 from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-AXE_JS = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
-LANGUAGES = ("pl", "en", "ru")
-# An inflected form of "cluster" per language: the stemmed search must find "klaster"…
-SEARCH_WORDS = {"pl": "klastrów", "en": "clusters", "ru": "кластеров"}
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-# Generous for a 2-core machine running the live server in the same process.
-TIMEOUT_MS = 20_000
+from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SEARCH_WORDS, TIMEOUT_MS
 
 
 def pytest_configure(config):
@@ -88,7 +69,7 @@ def demo(django_db_serialized_rollback, live_server):
     """
     call_command("load_initial_data", stdout=io.StringIO())
     news_index, cluster, releases, kaluga_release, release_dates = {}, {}, {}, {}, {}
-    for code in LANGUAGES:
+    for code in site_languages():
         news_index[code] = NewsIndexPage.objects.live().get(locale__language_code=code).url
         cluster_page = ClusterNewsPage.objects.live().get(
             locale__language_code=code, cluster__slug="kaluga-pharma"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.browser.conftest import AXE_JS, DESKTOP, LANGUAGES, PHONE
+from newsroom.languages import site_languages
+from tests.browser.helpers import AXE_JS, DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,7 @@ def describe(where, violation):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("code", site_languages())
 def test_reader_pages_have_no_wcag_violations(open_page, demo, code, viewport):
     assert AXE_JS.is_file(), f"{AXE_JS} is missing: run `make browser-deps`"
     page = open_page(viewport=viewport)

@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from newsroom.blocks import body_stream_data
-from newsroom.demo.builders import publish_new_page
-from newsroom.models.pages import ClusterNewsPage, PressReleasePage
+from newsroom.models.pages import ClusterNewsPage
 from newsroom.translating.requests import request_translations
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser.helpers import TIMEOUT_MS
+from tests.factories import PressReleasePageFactory
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,8 @@ def requested_translation(demo):
     cluster_page = ClusterNewsPage.objects.get(
         locale__language_code="pl", cluster__slug="lifescience-krakow"
     )
-    release = PressReleasePage(
+    release = PressReleasePageFactory(
+        parent=cluster_page,
         title=TITLE,
         slug="brazowa-odznaka-lifescience",
         lead="Lead of the bronze release",
@@ -52,10 +53,7 @@ def requested_translation(demo):
                 ("paragraph", "<p>Audytorzy ocenili 31 wskaźników.</p>"),
             ]
         ),
-        locale=cluster_page.locale,
     )
-    release.clusters = [cluster_page.cluster]
-    release = publish_new_page(cluster_page, release)
     editor = get_user_model().objects.get(username="editor")
     request_translations([release], ["ru"], editor)
     return RequestedTranslation(title=TITLE, polish_url=release.url)

@@ -2,20 +2,21 @@ import re
 
 import pytest
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from newsroom.models.records import Award, Cluster
-from tests.factories import AwardFactory, ClusterFactory
+from wagtail.users.models import UserProfile
+
+from newsroom.languages import record_languages
+from newsroom.models.records import Award, Cluster, Label
+from newsroom.models.stamps import translated_fields
+from tests.factories import (
+    AwardFactory,
+    CertificationBodyFactory,
+    ClusterFactory,
+    LabelFactory,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def cluster_form(cluster, **changes):
@@ -27,8 +28,8 @@ def cluster_form(cluster, **changes):
         "website": "",
         "member_count": "",
     }
-    for field in ("name", "description", "region", "city", "sector"):
-        for code in ("pl", "en", "ru"):
+    for field in translated_fields(Cluster):
+        for code in record_languages():
             data[f"{field}_{code}"] = getattr(cluster, f"{field}_{code}") or ""
     data.update(changes)
     return data
@@ -41,7 +42,7 @@ def test_cluster_edit_form_has_a_tab_per_language(admin_client):
     html = response.content.decode()
     for tab in ("Polski", "English", "Русский"):
         assert tab in html
-    for code in ("pl", "en", "ru"):
+    for code in record_languages():
         assert f'name="name_{code}"' in html
 
 
@@ -78,12 +79,59 @@ def test_cluster_form_says_what_is_wrong(admin_client):
     assert cluster.name_pl
 
 
-@pytest.mark.parametrize("model", ["cluster", "award", "label", "certificationbody"])
-def test_record_listings_search_and_filter(admin_client, model):
-    AwardFactory()
+@pytest.fixture
+def two_awards(db):
+    """Two awards with nothing in common: their clusters, labels and bodies differ."""
+    ministry = CertificationBodyFactory(
+        slug="mrit",
+        acronym="MRiT",
+        name_pl="Ministerstwo Rozwoju i Technologii",
+        name_en="Ministry of Development and Technology",
+        name_ru="Министерство развития и технологий",
+        country="PL",
+    )
+    status = LabelFactory(
+        slug="key-cluster",
+        body=ministry,
+        level=Label.Level.STATUS,
+        name_pl="Krajowy Klaster Kluczowy",
+        name_en="National Key Cluster",
+        name_ru="Национальный ключевой кластер",
+    )
+    kaluga = ClusterFactory(
+        name_pl="Kałuski Klaster Farmaceutyczny",
+        name_en="Kaluga Pharmaceutical Cluster",
+        name_ru="Калужский фармацевтический кластер",
+    )
+    return {"default": AwardFactory(), "kaluga": AwardFactory(cluster=kaluga, label=status)}
+
+
+@pytest.mark.parametrize(
+    ("model", "query", "record_of"),
+    [
+        ("cluster", "Kaluga", lambda award: award.cluster),
+        ("award", "Kaluga", lambda award: award),
+        ("label", "National Key", lambda award: award.label),
+        ("certificationbody", "Ministry", lambda award: award.label.body),
+    ],
+)
+def test_record_listings_list_every_record_and_search_finds_one(
+    admin_client, two_awards, model, query, record_of
+):
+    records = [record_of(award) for award in two_awards.values()]
     url = reverse(f"wagtailsnippets_newsroom_{model}:list")
-    assert admin_client.get(url).status_code == 200
-    assert admin_client.get(url, {"q": "Klaster"}).status_code == 200
+
+    listing = admin_client.get(url)
+    assert {record.pk for record in listing.context["object_list"]} == {r.pk for r in records}
+    html = listing.content.decode()
+    for record in records:
+        edit_url = reverse(f"wagtailsnippets_newsroom_{model}:edit", args=[record.pk])
+        assert f'href="{edit_url}"' in html
+
+    found = admin_client.get(url, {"q": query})
+    assert [record.pk for record in found.context["object_list"]] == [
+        record_of(two_awards["kaluga"]).pk
+    ]
 
 
 def test_cluster_search_finds_any_language(admin_client):
@@ -106,10 +154,16 @@ def test_award_listing_filters_by_computed_status(admin_client):
     assert [a.pk for a in response.context["object_list"]] == [expired.pk]
 
 
-def test_cluster_country_choices_are_babel_territories():
-    field = Cluster._meta.get_field("country")
-    codes = dict(field.choices)
-    assert "PL" in codes and "RU" in codes and "DE" in codes
+def test_cluster_country_is_chosen_by_its_name_in_the_admin_language(admin_client, admin_user):
+    cluster = ClusterFactory(country="RU")
+    url = reverse("wagtailsnippets_newsroom_cluster:edit", args=[cluster.pk])
+    assert '<option value="RU" selected>Rosja</option>' in admin_client.get(url).content.decode()
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    html = admin_client.get(url).content.decode()
+    assert '<option value="RU" selected>Russia</option>' in html
+    assert '<option value="DE">Germany</option>' in html
 
 
 @pytest.mark.parametrize(

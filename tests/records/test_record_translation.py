@@ -14,26 +14,16 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data
 
-from newsroom.demo.builders import build_users
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
 from newsroom.models.stamps import localized_field_names, translated_fields
 from newsroom.translating import records as record_translation
 from newsroom.translating.choices import FieldStatus
 from newsroom.translating.records import field_status
-from newsroom.translating.roles import ensure_language_roles, group_name
+from newsroom.translating.roles import group_name
 from tests.factories import AwardFactory, ClusterFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def users(db):
-    """The demo's users and language groups, without the demo's pages."""
-    # Also gives Wagtail's Editors the records: the editor this feature leaves unrestricted.
-    ensure_language_roles({})
-    build_users()
-    return {user.username: user for user in get_user_model().objects.all()}
 
 
 def edit_url(record):

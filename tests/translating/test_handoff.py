@@ -5,7 +5,6 @@ import pytest
 from lxml import etree
 from translate.storage import xliff
 
-from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -16,8 +15,7 @@ from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
 from newsroom.translating import handoff
 from newsroom.translating.roles import ensure_language_roles, group_name
-from tests.conftest import add_cluster_pages, add_release
-from tests.translating.refusals import assert_refused_with
+from tests.helpers import add_cluster_pages, add_release, assert_refused_with
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +45,7 @@ def russian(source_text):
 
 
 def publish_release(parent, title, body, award):
-    page = add_release(parent, title=title, awards=[award])
-    page.body = body_stream_data(body)
-    page.save_revision().publish()
-    return page
+    return add_release(parent, title=title, awards=[award], body=body_stream_data(body))
 
 
 def start_translation(source_page, locale, on_commit):
@@ -337,11 +332,9 @@ def test_refuses_a_po_file_that_does_not_name_its_translation(admin_client, rele
 
 
 @pytest.fixture
-def russian_translator(site_tree):
+def russian_translator(site_tree, make_user):
     ensure_language_roles(site_tree["homes"])
-    user = User.objects.create_user("tłumacz", password="x")
-    user.groups.add(Group.objects.get(name=group_name("translators", "ru")))
-    return user
+    return make_user("tłumacz", group_name("translators", "ru"))
 
 
 def test_russian_translator_hands_off_russian_only(

@@ -6,7 +6,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
-from tests.conftest import add_cluster_pages, add_release
+from tests.helpers import add_cluster_pages, add_release
 
 pytestmark = pytest.mark.django_db
 
@@ -15,19 +15,22 @@ def test_release_translates_through_wagtail_localize(
     site_tree, award, locales, django_capture_on_commit_callbacks
 ):
     cluster_pages = add_cluster_pages(site_tree, award.cluster)
-    source_page = add_release(cluster_pages["pl"], title="Srebrna Odznaka", awards=[award])
-    source_page.body = body_stream_data(
-        [
-            ("paragraph", "<p>Klaster otrzymał odznakę.</p>"),
-            ("list", ["Struktura klastra", "Finansowanie"]),
-            ("quote", {"text": "Wielki dzień", "speaker": "Anna", "role": "prezes"}),
-            (
-                "about_cluster",
-                {"heading": "O klastrze", "text": "<p>Klaster powstał w 2006 r.</p>"},
-            ),
-        ]
+    source_page = add_release(
+        cluster_pages["pl"],
+        title="Srebrna Odznaka",
+        awards=[award],
+        body=body_stream_data(
+            [
+                ("paragraph", "<p>Klaster otrzymał odznakę.</p>"),
+                ("list", ["Struktura klastra", "Finansowanie"]),
+                ("quote", {"text": "Wielki dzień", "speaker": "Anna", "role": "prezes"}),
+                (
+                    "about_cluster",
+                    {"heading": "O klastrze", "text": "<p>Klaster powstał w 2006 r.</p>"},
+                ),
+            ]
+        ),
     )
-    source_page.save_revision().publish()
 
     source, _created = TranslationSource.get_or_create_from_instance(source_page)
     translation = Translation.objects.create(source=source, target_locale=locales["en"])

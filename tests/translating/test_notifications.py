@@ -4,8 +4,6 @@ import io
 
 import pytest
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
@@ -18,8 +16,9 @@ from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
 from newsroom.translating.changes import changed_segments
 from newsroom.translating.choices import ChangeKind
-from newsroom.translating.roles import ensure_language_roles, group_name
-from tests.conftest import add_cluster_pages, add_release
+from newsroom.translating.roles import group_name
+from tests.factories import UserFactory
+from tests.helpers import add_cluster_pages, add_release
 
 pytestmark = pytest.mark.django_db
 
@@ -32,25 +31,6 @@ NEW_PARAGRAPH = "Klaster otrzymał odznakę po audycie w czerwcu."
 def release(site_tree, award):
     cluster_pages = add_cluster_pages(site_tree, award.cluster)
     return add_release(cluster_pages["pl"], title=TITLE, awards=[award])
-
-
-@pytest.fixture
-def team(site_tree):
-    ensure_language_roles(site_tree["homes"])
-    User = get_user_model()
-
-    def member(username, role, language, **extra):
-        user = User.objects.create_user(username, f"{username}@example.com", "pw", **extra)
-        user.groups.add(Group.objects.get(name=group_name(role, language)))
-        return user
-
-    return {
-        "ru": [member("olga", "translators", "ru"), member("ivan", "translators", "ru")],
-        "en": [member("emma", "translators", "en")],
-        "pl": [member("piotr", "translators", "pl")],
-        "retired": member("boris", "translators", "ru", is_active=False),
-        "reviewer": member("rita", "reviewers", "ru"),
-    }
 
 
 def request_translation(page, *codes):
@@ -84,7 +64,7 @@ def test_requested_translation_emails_each_translator_of_the_language_in_it(
         request_translation(release, "ru")
 
     target = translation_of(release, "ru")
-    assert recipients(mailoutbox) == emails_of(team["ru"])
+    assert recipients(mailoutbox) == emails_of(team["translators"]["ru"])
     assert all(len(message.to) == 1 for message in mailoutbox)
     for message in mailoutbox:
         assert TITLE in message.subject
@@ -101,25 +81,25 @@ def test_each_language_hears_in_its_own_language(
     with django_capture_on_commit_callbacks(execute=True):
         request_translation(release, "en", "ru")
 
-    assert recipients(mailoutbox) == emails_of(team["en"] + team["ru"])
-    (english,) = [m for m in mailoutbox if m.to == [team["en"][0].email]]
+    translators = team["translators"]
+    assert recipients(mailoutbox) == emails_of(translators["en"] + translators["ru"])
+    (english,) = [m for m in mailoutbox if m.to == [translators["en"][0].email]]
     assert "Polish" in english.body and "English" in english.body
     assert "Русский" not in english.body
     assert editor_link(translation_of(release, "en")) in english.body
-    for russian in [m for m in mailoutbox if m.to != [team["en"][0].email]]:
+    for russian in [m for m in mailoutbox if m.to != [translators["en"][0].email]]:
         assert "Польский" in russian.body and "Русский" in russian.body
         assert "English" not in russian.body
         assert editor_link(translation_of(release, "ru")) in russian.body
 
 
 def test_editor_link_opens_the_translation_editor(
-    client, release, team, django_capture_on_commit_callbacks
+    admin_client, release, team, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         request_translation(release, "ru")
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
 
-    response = client.get(
+    response = admin_client.get(
         reverse("wagtailadmin_pages:edit", args=[translation_of(release, "ru").pk])
     )
 
@@ -168,7 +148,7 @@ def test_republished_source_tells_translators_what_changed(
     with django_capture_on_commit_callbacks(execute=True):
         republish_with_paragraph(release, NEW_PARAGRAPH)
 
-    assert recipients(mailoutbox) == emails_of(team["ru"])
+    assert recipients(mailoutbox) == emails_of(team["translators"]["ru"])
     for message in mailoutbox:
         assert TITLE in message.subject
         assert OLD_PARAGRAPH in message.body and NEW_PARAGRAPH in message.body
@@ -210,8 +190,7 @@ def test_publishing_a_translation_sends_nothing(
 
 def test_loading_the_demo_sends_nothing(db, mailoutbox, django_capture_on_commit_callbacks):
     # A translator who exists before the demo's translations are made.
-    translator = get_user_model().objects.create_user("tanya", "tanya@example.com", "pw")
-    translator.groups.add(Group.objects.get_or_create(name=group_name("translators", "ru"))[0])
+    UserFactory(groups=[group_name("translators", "ru")])
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_initial_data", stdout=io.StringIO())

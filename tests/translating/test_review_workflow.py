@@ -6,8 +6,6 @@ from unittest import mock
 
 import pytest
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
@@ -20,9 +18,7 @@ from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
 from newsroom.translating import status as ts
 from newsroom.translating.choices import TranslationStatus
-from newsroom.translating.roles import ensure_language_roles, group_name
-from tests.conftest import add_cluster_pages, add_release
-from tests.translating.refusals import assert_refused_with
+from tests.helpers import add_cluster_pages, add_release, assert_refused_with
 
 pytestmark = pytest.mark.django_db
 
@@ -33,38 +29,20 @@ RUSSIAN = {
 }
 
 
-def make_user(username, *groups, superuser=False):
-    user = get_user_model().objects.create_user(
-        username=username, password="x", is_superuser=superuser, email=f"{username}@example.org"
-    )
-    for name in groups:
-        user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-@pytest.fixture
-def team(site_tree):
-    ensure_language_roles(site_tree["homes"])
-    return {
-        "editor": make_user("editor", "Editors", group_name("reviewers", "pl")),
-        "translator": make_user("tr-ru", group_name("translators", "ru")),
-        "reviewer": make_user("rev-ru", group_name("reviewers", "ru")),
-        "reviewer_en": make_user("rev-en", group_name("reviewers", "en")),
-    }
-
-
 @pytest.fixture
 def source(site_tree, award):
     cluster_pages = add_cluster_pages(site_tree, award.cluster)
-    page = add_release(cluster_pages["pl"], title="Srebrna Odznaka dla LifeScience", awards=[award])
-    page.body = body_stream_data(
-        [
-            ("paragraph", "<p>Klaster otrzymał Srebrną Odznakę.</p>"),
-            ("paragraph", "<p>Ocena objęła 31 wskaźników.</p>"),
-        ]
+    return add_release(
+        cluster_pages["pl"],
+        title="Srebrna Odznaka dla LifeScience",
+        awards=[award],
+        body=body_stream_data(
+            [
+                ("paragraph", "<p>Klaster otrzymał Srebrną Odznakę.</p>"),
+                ("paragraph", "<p>Ocena objęła 31 wskaźników.</p>"),
+            ]
+        ),
     )
-    page.save_revision().publish()
-    return PressReleasePage.objects.get(pk=page.pk)
 
 
 def matrix_cell(page, language):
@@ -320,7 +298,7 @@ def test_outdated_translation_shows_what_changed_and_syncs(
 def test_other_language_translator_cannot_see_changes_or_submit(client, team, source):
     request_russian(client, team["editor"], source)
     translation = Translation.objects.get(source__object_id=source.translation_key)
-    stranger = make_user("tr-en", group_name("translators", "en"))
+    stranger = team["translators"]["en"][0]
     client.force_login(stranger)
     response = client.get(reverse("newsroom_translations:changes", args=[translation.pk]))
     assert_refused_with(response, "You cannot edit this translation.")
@@ -372,7 +350,7 @@ def test_translator_cannot_turn_a_translation_into_an_alias_to_skip_review(clien
 
 
 def test_sync_and_publish_all_needs_publish_rights_on_every_translation(
-    client, team, source, django_capture_on_commit_callbacks
+    client, team, source, make_user, django_capture_on_commit_callbacks
 ):
     translation = translate_into_russian_and_approve(client, team, source)
     url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])

@@ -8,34 +8,19 @@ import uuid
 import openpyxl
 import pytest
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from wagtail.models import Page, Workflow
+from wagtail.models import Workflow
 
 from newsroom.translating import status as ts
-from tests.conftest import add_cluster_pages, add_release
-from tests.factories import ClusterFactory
-from tests.translating.refusals import assert_refused_with
+from tests.factories import ClusterFactory, UserFactory
+from tests.helpers import add_cluster_pages, add_release, assert_refused_with, reload
 
 pytestmark = pytest.mark.django_db
 
 URL = "newsroom_translations:index"
-
-
-@pytest.fixture
-def boss(db):
-    return get_user_model().objects.create_superuser(
-        "boss", "boss@example.com", "pw", first_name="Anna", last_name="Nowak"
-    )
-
-
-@pytest.fixture
-def admin_client(client, boss):
-    client.force_login(boss)
-    return client
 
 
 def export(client, file_format, **filters):
@@ -56,12 +41,8 @@ def cells_of(rows, title):
     return {code: cell.status for code, cell in row.cells.items()}
 
 
-def reload(page):
-    return Page.objects.get(pk=page.pk).specific
-
-
 @pytest.fixture
-def statuses(site_tree, boss):
+def statuses(site_tree, admin_user):
     """Releases whose cells cover all six states, reached by publishing, workflows, scheduling."""
     cluster = ClusterFactory(slug="alpha")
     other = ClusterFactory(slug="beta")
@@ -72,25 +53,22 @@ def statuses(site_tree, boss):
     key = uuid.uuid4()
     source = add_release(pages["pl"], title="Zielone światło", key=key)
     outdated = add_release(pages["en"], title="Green light", key=key)
-    source = reload(source)
     source.title = "Zielone światło dla klastra"
-    source.save_revision(user=boss).publish()
+    source.save_revision(user=admin_user).publish()
 
     # 2. pl live, en draft, ru in review (the default moderation workflow started).
     key = uuid.uuid4()
     add_release(pages["pl"], title="Nowy członek", key=key)
     add_release(pages["en"], title="New member", key=key, live=False)
     review = add_release(pages["ru"], title="Новый участник", key=key, live=False)
-    review = reload(review)
-    review.save_revision(user=boss)
-    Workflow.objects.get(name="Moderators approval").start(review, boss)
+    review.save_revision(user=admin_user)
+    Workflow.objects.get(name="Moderators approval").start(review, admin_user)
 
     # 3. In the other cluster: pl scheduled to go live next week, en and ru missing.
     scheduled = add_release(other_pages["pl"], title="Zapowiedź", live=False)
-    scheduled = reload(scheduled)
     scheduled.go_live_at = timezone.now() + datetime.timedelta(days=7)
-    scheduled.save_revision(user=boss).publish()
-    return {"source": reload(source), "outdated": reload(outdated), "review": review}
+    scheduled.save_revision(user=admin_user).publish()
+    return {"source": reload(source), "outdated": outdated, "review": review}
 
 
 def test_every_state_from_real_actions(statuses):
@@ -258,7 +236,7 @@ def test_query_count_does_not_grow_with_releases(
         add_release(cluster_pages["pl"], title=f"Wydanie {n}", key=key)
         add_release(cluster_pages["en"], title=f"Release {n}", key=key, live=False)
         ru = add_release(cluster_pages["ru"], title=f"Релиз {n}", key=key, live=False)
-        Workflow.objects.get(name="Moderators approval").start(reload(ru), None)
+        Workflow.objects.get(name="Moderators approval").start(ru, None)
 
     add_family(0)
     admin_client.get(reverse(URL))  # warm caches (content types, site, session)
@@ -278,12 +256,10 @@ def test_query_count_does_not_grow_with_releases(
 
 
 def test_permission(client, statuses):
-    User = get_user_model()
-    clerk = User.objects.create_user("clerk", "clerk@example.com", "pw")
-    group = Group.objects.create(name="Admin access only")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    clerk.groups.add(group)
-    client.force_login(clerk)
+    Group.objects.create(name="Admin access only").permissions.add(
+        Permission.objects.get(codename="access_admin")
+    )
+    client.force_login(UserFactory(groups=["Admin access only"]))
     refusal = "You do not have permission to see the translation status."
     assert_refused_with(client.get(reverse(URL)), refusal)
     assert_refused_with(client.get(reverse(URL), {"export": "csv"}), refusal)
@@ -291,17 +267,15 @@ def test_permission(client, statuses):
     # Nor does the menu offer it.
     assert reverse(URL) not in client.get(reverse("wagtailadmin_home")).content.decode()
 
-    editor = User.objects.create_user("ed", "ed@example.com", "pw")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    client.force_login(UserFactory(groups=["Editors"]))
     assert client.get(reverse(URL)).status_code == 200
     assert reverse(URL) in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-def test_rendered_in_the_editors_language(admin_client, boss, statuses):
+def test_rendered_in_the_editors_language(admin_client, admin_user, statuses):
     from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(boss)
+    profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "ru"
     profile.save()
     html = admin_client.get(reverse(URL)).content.decode()

@@ -1,0 +1,56 @@
+"""Plain functions tests share: building pages of the small site tree, reading responses.
+
+Fixtures live in the nearest conftest.py; these are what a test calls itself.
+"""
+
+import re
+import uuid
+
+from django.utils import translation
+from django.utils.html import escape
+
+from wagtail.models import Page
+
+from tests.factories import ClusterNewsPageFactory, PressReleasePageFactory
+
+
+def add_cluster_pages(site_tree, cluster):
+    """{language: page}: the cluster's page under each news index, one translation family."""
+    key = uuid.uuid4()
+    return {
+        code: ClusterNewsPageFactory(parent=index, cluster=cluster, translation_key=key)
+        for code, index in site_tree["indexes"].items()
+    }
+
+
+def add_release(parent, *, title, key=None, **fields):
+    """A release under the cluster page `parent`, published unless live=False.
+
+    Pass the `key` of another language's release to make this its translation; other
+    `fields` (awards, release_date, …) go to PressReleasePageFactory.
+    """
+    return PressReleasePageFactory(
+        parent=parent, title=title, translation_key=key or uuid.uuid4(), **fields
+    )
+
+
+def reload(page):
+    """The page as stored now, as its specific type."""
+    return Page.objects.get(pk=page.pk).specific
+
+
+def text_of(response):
+    """The response's HTML with runs of whitespace folded into one space."""
+    return re.sub(r"[ \t\r\n]+", " ", response.content.decode())
+
+
+def assert_refused_with(response, message, language="pl"):
+    """`response` is the 403 page showing `message` (an msgid), in the admin's language.
+
+    Users without a preferred language get the admin in the site's default, Polish.
+    """
+    assert response.status_code == 403
+    with translation.override(language):
+        expected = translation.gettext(message)
+    assert escape(expected) in response.content.decode()
+    assert response.templates[0].name == "newsroom/admin/refused.html"
