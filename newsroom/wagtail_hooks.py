@@ -1,12 +1,17 @@
 """Wiring only: each capability's admin screens, registered with Wagtail."""
 
+from django.contrib import messages
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from newsroom.importing import views as import_views
+from newsroom.importing.facts import level_named_without_award
+from newsroom.models.pages import PressReleasePage
+from newsroom.models.records import Label
 from newsroom.records.viewsets import CertificationViewSetGroup
 from newsroom.translating.views.viewset import TranslationsViewSet
 
@@ -27,3 +32,22 @@ def register_translations_viewset():
 @hooks.register("insert_global_admin_css")
 def newsroom_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("newsroom/admin.css"))
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_a_label_announced_without_its_award(request, page):
+    """A release whose text names a label but links no award is saved, with a warning."""
+    if not isinstance(page, PressReleasePage):
+        return
+    level = level_named_without_award(page)
+    if level is not None:
+        messages.warning(
+            request,
+            _(
+                "The text names a label (%(level)s) but the release announces no award: it "
+                "will have no award card and will be missing from level pages and filters. "
+                "Choose the award under “%(section)s”."
+            )
+            % {"level": Label.Level(level).label, "section": _("What it announces")},
+        )

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from newsroom.models.records import Award, Cluster, Label
-from newsroom.stemming import word_variants
+from newsroom.stemming import stream_text, word_variants
 
 WORD = re.compile(r"\w+", re.UNICODE)
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
@@ -202,3 +202,15 @@ def find_award(cluster, label, release_date, within_days=366):
         key=lambda a: abs((a.awarded_on - release_date).days),
         default=None,
     )
+
+
+def level_named_without_award(release):
+    """The label level a release's title, lead or body names while it links no award, or
+    None: such a release has no award card and is missing from level pages and filters."""
+    if any(True for _award in release.awards.all()):
+        return None
+    for text in (release.title, release.lead, stream_text(release.body)):
+        level = level_in(text or "")
+        if level:
+            return level
+    return None

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -307,6 +308,29 @@ class PressReleasePageTag(TaggedItemBase):
     )
 
 
+class PressReleaseForm(WagtailAdminPageForm):
+    """The release editor: the cluster it is filed under comes preselected, and "awards
+    announced" offers that cluster's awards (and those of any other cluster it names),
+    not every award of every cluster."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parent = self.parent_page.specific if self.parent_page else None
+        filed_under = getattr(parent, "cluster", None)
+        cluster_ids = {cluster.pk for cluster in self.instance.clusters.all()}
+        if filed_under is not None:
+            cluster_ids.add(filed_under.pk)
+            if not self.instance.pk and not self.is_bound:
+                self.initial["clusters"] = [filed_under.pk]
+        if "awards" in self.fields and cluster_ids:
+            linked = [award.pk for award in self.instance.awards.all()]
+            self.fields["awards"].queryset = (
+                Award.objects.filter(Q(cluster_id__in=cluster_ids) | Q(pk__in=linked))
+                .select_related("label", "cluster")
+                .order_by("-awarded_on")
+            )
+
+
 class PressReleasePage(LocalizedPageMixin, Page):
     release_date = models.DateField(_("release date"))
     lead = models.TextField(_("lead"), help_text=_("One or two sentences that open the release."))
@@ -349,6 +373,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
     parent_page_types = ["newsroom.ClusterNewsPage"]
     subpage_types = []
     template = "newsroom/press_release_page.html"
+    base_form_class = PressReleaseForm
 
     class Meta:
         verbose_name = _("press release")
