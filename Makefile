@@ -75,6 +75,6 @@ lint: install ## ruff (check and format) and import-linter (the package rule of 
 	$(VENV)/bin/lint-imports
 
 makemessages: install ## Refresh locale/*/django.po from the code and templates
-	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --ignore=node_modules --no-obsolete --add-location=file
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --ignore=node_modules --ignore=tests --no-obsolete --add-location=file
 
 .PHONY: help install messages run check test lint makemessages browser-deps bench

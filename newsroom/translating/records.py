@@ -11,6 +11,7 @@ from datetime import datetime
 from django.db.models import Q
 from django.db.models.fields.json import KT
 from django.db.models.lookups import LessThan
+from django.utils.text import capfirst
 
 from modeltranslation.utils import build_localized_fieldname
 
@@ -22,6 +23,7 @@ from newsroom.models.stamps import (
     parse_stamp,
     translated_fields,
 )
+from newsroom.models.texts import text_in
 from newsroom.translating.choices import FieldStatus
 from newsroom.translating.roles import EDITORIAL_GROUPS, group_name
 
@@ -168,3 +170,55 @@ def languages_to_report(user):
     if scope.is_restricted:
         return tuple(code for code in record_target_languages() if code in scope.languages)
     return record_target_languages()
+
+
+@dataclass(frozen=True)
+class ShownRecordText:
+    """A record text a page shows, beside its source text; `text` is "" when the page's
+    language has none (the page then leaves a description out, or marks a name as written
+    in another language)."""
+
+    record: object
+    field: str
+    source_text: str
+    text: str
+
+    @property
+    def missing(self):
+        return not self.text
+
+    @property
+    def record_label(self):
+        return f"{capfirst(self.record._meta.verbose_name)}: {self.record}"
+
+    @property
+    def field_label(self):
+        return capfirst(self.record._meta.get_field(self.field).verbose_name)
+
+
+def record_texts_shown_by(page, language_code):
+    """Every translated record text `page` shows (release cards and lists: the names of its
+    clusters, and of each announced award its cluster, label and awarding body, its result
+    and distinction), in page order, each once; texts without source text are left out."""
+    awards = list(page.awards.all()) if hasattr(page, "awards") else []
+    clusters = list(page.clusters.all()) if hasattr(page, "clusters") else []
+    wanted = [(cluster, "name") for cluster in clusters]
+    for award in awards:
+        wanted += [
+            (award.cluster, "name"),
+            (award.label, "name"),
+            (award.label.body, "name"),
+            (award, "result_summary"),
+            (award, "distinction"),
+        ]
+    shown, seen = [], set()
+    for record, field in wanted:
+        key = (type(record), record.pk, field)
+        source_text = text_in(record, field, record_source_language())
+        if key in seen or not source_text:
+            continue
+        seen.add(key)
+        shown.append(
+            ShownRecordText(record, field, source_text, text_in(record, field, language_code))
+        )
+    return shown

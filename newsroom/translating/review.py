@@ -11,15 +11,18 @@ reviewers of its language.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from wagtail.models import WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from newsroom.formatting import language_name
 from newsroom.translating.changes import field_label
 from newsroom.translating.families import localize_translation_for
 from newsroom.translating.handoff import HandoffRefused, save_draft
 from newsroom.translating.permissions import can_submit, review_actions
+from newsroom.translating.records import record_texts_shown_by
 from newsroom.translating.scheduling import apply_family_schedule
 
 
@@ -55,9 +58,21 @@ def submit_for_review(page, user):
     return page
 
 
+def missing_record_texts(page):
+    """The record texts the page, as submitted, would show without a version in its language."""
+    submitted = page.get_latest_revision_as_object()
+    return [
+        text for text in record_texts_shown_by(submitted, page.locale.language_code) if text.missing
+    ]
+
+
 @transaction.atomic
-def decide(page, user, action, comment=""):
-    """Approve (publishes, or schedules when the page has a future go-live) or send back."""
+def decide(page, user, action, comment="", without_missing_records=False):
+    """Approve (publishes, or schedules when the page has a future go-live) or send back.
+
+    Approval is refused while record texts the page shows lack its language, unless the
+    reviewer approves `without_missing_records`: the page then leaves those texts out.
+    """
     task_state = page.current_workflow_task_state
     if task_state is None:
         raise ReviewError(_("This page is not waiting for review."))
@@ -66,6 +81,26 @@ def decide(page, user, action, comment=""):
     comment = comment.strip()
     if action == "reject" and not comment:
         raise ReviewError(_("Say what needs to change, so the translator knows what to do."))
+    if action == "approve" and not without_missing_records:
+        missing = missing_record_texts(page)
+        if missing:
+            raise ReviewError(
+                ngettext(
+                    "%(count)d record text this page shows is not yet translated into the "
+                    "page's language (%(language)s). Translate it in its record, or approve "
+                    "without it: the page then leaves it out, or shows a name in the "
+                    "language it has.",
+                    "%(count)d record texts this page shows are not yet translated into the "
+                    "page's language (%(language)s). Translate them in their records, or "
+                    "approve without them: the page then leaves them out, or shows a name "
+                    "in the language it has.",
+                    len(missing),
+                )
+                % {
+                    "count": len(missing),
+                    "language": language_name(page.locale.language_code, get_language()),
+                }
+            )
     task_state.task.specific.on_action(task_state.specific, user, action, comment=comment)
 
 

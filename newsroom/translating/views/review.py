@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -15,7 +16,9 @@ from wagtail.models import Page
 
 from newsroom.access import RefusesWithReason
 from newsroom.formatting import language_name
+from newsroom.languages import record_source_language
 from newsroom.translating import families, permissions, review
+from newsroom.translating.records import record_texts_shown_by
 from newsroom.translating.views.base import ChecksPermission, TranslationsScreen, redirect_back
 
 
@@ -51,6 +54,11 @@ class SubmitForReviewView(RefusesWithReason, ChecksPermission, View):
         return redirect_back(request)
 
 
+def edit_url(record):
+    """The record's edit screen in the admin (where its translations are made)."""
+    return reverse(record.snippet_viewset.get_url_name("edit"), args=[record.pk])
+
+
 class ReviewDecisionForm(forms.Form):
     action = forms.ChoiceField(choices=[("approve", "approve"), ("reject", "reject")])
     comment = forms.CharField(
@@ -58,6 +66,10 @@ class ReviewDecisionForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("Required when you request changes."),
+    )
+    approve_without_missing = forms.BooleanField(
+        label=gettext_lazy("Approve without the record texts not yet translated"),
+        required=False,
     )
 
 
@@ -85,11 +97,18 @@ class ReviewView(RefusesWithReason, ChecksPermission, TranslationsScreen, FormVi
     def form_valid(self, form):
         action = form.cleaned_data["action"]
         try:
-            review.decide(self.page, self.request.user, action, form.cleaned_data["comment"])
+            review.decide(
+                self.page,
+                self.request.user,
+                action,
+                form.cleaned_data["comment"],
+                without_missing_records=form.cleaned_data["approve_without_missing"],
+            )
         except PermissionDenied as denial:
             raise PermissionDenied(_("You cannot review this page.")) from denial
         except review.ReviewError as error:
-            form.add_error("comment", str(error))
+            field = "comment" if action == "reject" else "approve_without_missing"
+            form.add_error(field, str(error))
             return self.form_invalid(form)
         self.page.refresh_from_db()
         if action == "reject":
@@ -100,16 +119,32 @@ class ReviewView(RefusesWithReason, ChecksPermission, TranslationsScreen, FormVi
             messages.success(self.request, _("Approved: the page is scheduled."))
         return redirect_back(self.request)
 
+    def record_texts(self):
+        """(text, its record's edit URL) for the record texts the submitted page shows, when
+        its language is not the one records are written in."""
+        language = self.page.locale.language_code
+        if language == record_source_language():
+            return []
+        submitted = self.page.get_latest_revision_as_object()
+        return [
+            (text, edit_url(text.record)) for text in record_texts_shown_by(submitted, language)
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page, user = self.page, self.request.user
         translation = families.localize_translation_for(page)
+        record_texts = self.record_texts()
         context.update(
             {
                 "page": page,
                 "language": self.get_page_subtitle(),
                 "translation": translation,
                 "pairs": review.segment_pairs(translation) if translation else [],
+                "record_texts": record_texts,
+                "missing_records": any(text.missing for text, _url in record_texts),
+                "records_language": language_name(record_source_language()),
+                "records_language_code": record_source_language(),
                 "source_language": (
                     language_name(translation.source.locale.language_code) if translation else None
                 ),

@@ -1,0 +1,74 @@
+"""The reviewer of a translation sees the record texts the page will show in its language,
+and cannot approve while some are missing, unless they approve without them explicitly."""
+
+import re
+
+import pytest
+
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import WorkflowState
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def russian_in_review(translated_release, team):
+    """The Russian release, submitted to "Review (ru)", its award's distinction untranslated."""
+    award = translated_release["award"]
+    award.distinction_ru = ""
+    award.save()
+    page = translated_release["releases"]["ru"]
+    page.title = "Серебряный сертификат: обновлено"
+    page.save_revision(user=team["translator"])
+    page.get_workflow().start(page, team["translator"])
+    return page
+
+
+def review(client, page, **data):
+    url = reverse("newsroom_translations:review", args=[page.pk])
+    return client.post(url, data) if data else client.get(url)
+
+
+def test_reviewer_sees_the_record_texts_with_the_missing_one_marked(
+    client, team, russian_in_review, translated_release
+):
+    client.force_login(team["reviewer"])
+    html = re.sub(r"\s+", " ", review(client, russian_in_review).content.decode())
+    award = translated_release["award"]
+    assert award.label.name_ru in html and award.cluster.name_ru in html
+    row = re.search(r"<tr>(?:(?!</tr>).)*drugi klaster w Polsce(?:(?!</tr>).)*</tr>", html).group(0)
+    assert 'class="review-missing"' in row
+    edit = reverse("wagtailsnippets_newsroom_award:edit", args=[award.pk])
+    assert f'href="{edit}"' in row  # where the reviewer (or a translator) translates it
+
+
+def test_approval_waits_for_the_records_or_an_explicit_choice(client, team, russian_in_review):
+    client.force_login(team["reviewer"])
+    refused = review(client, russian_in_review, action="approve")
+    assert refused.status_code == 200
+    with translation.override("pl"):
+        language = "Rosyjski"
+        expected = translation.ngettext(
+            "%(count)d record text this page shows is not yet translated into the "
+            "page's language (%(language)s). Translate it in its record, or approve "
+            "without it: the page then leaves it out, or shows a name in the "
+            "language it has.",
+            "%(count)d record texts this page shows are not yet translated into the "
+            "page's language (%(language)s). Translate them in their records, or "
+            "approve without them: the page then leaves them out, or shows a name "
+            "in the language it has.",
+            1,
+        ) % {"count": 1, "language": language}
+    assert refused.context["form"].errors["approve_without_missing"] == [expected]
+    russian_in_review.refresh_from_db()
+    assert russian_in_review.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert russian_in_review.title != "Серебряный сертификат: обновлено"
+
+    approved = review(client, russian_in_review, action="approve", approve_without_missing="on")
+    assert approved.status_code == 302
+    russian_in_review.refresh_from_db()
+    assert russian_in_review.live and russian_in_review.title == "Серебряный сертификат: обновлено"
+    page = client.get(russian_in_review.url).content.decode()
+    assert "drugi klaster w Polsce" not in page  # left out, never shown as Russian
