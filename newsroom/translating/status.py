@@ -13,11 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from wagtail.models import Page, WorkflowState
 
-from newsroom.languages import site_languages
+from newsroom.languages import record_source_language, site_languages
 from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.translating.choices import TranslationStatus
 from newsroom.translating.families import (
@@ -26,6 +27,7 @@ from newsroom.translating.families import (
     pick_source,
     planned_go_live,
 )
+from newsroom.translating.records import record_texts_shown_by
 
 
 @dataclass
@@ -38,6 +40,9 @@ class Cell:
     # The wagtail-localize Translation writing this page (None for sources and
     # translations made outside wagtail-localize): hand-off and change lists need it.
     translation_id: int | None = None
+    # Record texts the page shows that have no version in this language yet: the
+    # translation waits for them (see records.record_texts_shown_by).
+    missing_records: int = 0
 
     @property
     def label(self):
@@ -121,6 +126,8 @@ def build_matrix():
     pages = list(
         PressReleasePage.objects.select_related("locale", "latest_revision__user").order_by("pk")
     )
+    # What each page shows of the records, for the cells waiting for record translations.
+    prefetch_related_objects(pages, "clusters", "awards__cluster", "awards__label__body")
     clusters_by_path = {
         cluster_page.path: cluster_page.cluster
         for cluster_page in ClusterNewsPage.objects.select_related("cluster").only(
@@ -175,6 +182,10 @@ def build_matrix():
             else:
                 row.cells[code] = _cell(page, code, source, workflow_states, scheduled)
                 row.cells[code].translation_id = translation_ids.get((page.translation_key, code))
+                if code != record_source_language():
+                    row.cells[code].missing_records = sum(
+                        text.missing for text in record_texts_shown_by(page, code)
+                    )
         rows.append(row)
     rows.sort(key=lambda row: (row.title.casefold(), row.source.pk))
     clusters = sorted(

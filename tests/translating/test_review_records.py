@@ -72,3 +72,24 @@ def test_approval_waits_for_the_records_or_an_explicit_choice(client, team, russ
     assert russian_in_review.live and russian_in_review.title == "Серебряный сертификат: обновлено"
     page = client.get(russian_in_review.url).content.decode()
     assert "drugi klaster w Polsce" not in page  # left out, never shown as Russian
+
+
+def test_the_matrix_shows_the_translation_waiting_for_its_records(
+    admin_client, russian_in_review, translated_release
+):
+    url = reverse("newsroom_translations:index")
+    html = re.sub(r"\s+", " ", admin_client.get(url).content.decode())
+    with translation.override("pl"):
+        waiting = translation.ngettext(
+            "waiting for %(counter)s record text", "waiting for %(counter)s record texts", 1
+        ) % {"counter": 1}
+    cells = re.findall(r'<td class="translation-cell" data-language="(\w+)".*?</td>', html)
+    assert cells == ["pl", "en", "ru"]
+    russian = re.search(r'<td class="translation-cell" data-language="ru".*?</td>', html).group(0)
+    assert waiting in russian
+    assert "translation-waiting" not in html.replace(russian, "")
+
+    award = translated_release["award"]
+    award.distinction_ru = "второй кластер в Польше"
+    award.save()
+    assert "translation-waiting" not in admin_client.get(url).content.decode()
