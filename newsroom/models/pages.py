@@ -5,7 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -322,6 +324,8 @@ class PressReleaseForm(WagtailAdminPageForm):
             cluster_ids.add(filed_under.pk)
             if not self.instance.pk and not self.is_bound:
                 self.initial["clusters"] = [filed_under.pk]
+            if "awards" in self.fields:
+                self.offer_a_new_award(filed_under)
         if "awards" in self.fields and cluster_ids:
             linked = [award.pk for award in self.instance.awards.all()]
             self.fields["awards"].queryset = (
@@ -329,6 +333,18 @@ class PressReleaseForm(WagtailAdminPageForm):
                 .select_related("label", "cluster")
                 .order_by("-awarded_on")
             )
+
+    def offer_a_new_award(self, cluster):
+        """A link beside the awards to record a new one, its cluster already chosen."""
+        field = self.fields["awards"]
+        url = f"{reverse('wagtailsnippets_newsroom_award:add')}?cluster={cluster.pk}"
+        link = _(
+            "Record a new award for %(cluster)s (opens in a new tab), then reload this page "
+            "to choose it."
+        ) % {"cluster": cluster}
+        field.help_text = format_html(
+            '{} <a href="{}" target="_blank" rel="noopener">{}</a>', field.help_text, url, link
+        )
 
 
 class PressReleasePage(LocalizedPageMixin, Page):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import Revision
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
@@ -115,8 +115,20 @@ class LabelViewSet(TranslatedRecordViewSet):
         return Label.objects.select_related("body")
 
 
+class AwardCreateView(CreateView):
+    """The award form, its cluster chosen when the release editor links here (?cluster=)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        cluster = self.request.GET.get("cluster", "")
+        if cluster.isdigit() and Cluster.objects.filter(pk=cluster).exists():
+            initial["cluster"] = int(cluster)
+        return initial
+
+
 class AwardViewSet(TranslatedRecordViewSet):
     model = Award
+    add_view_class = AwardCreateView
     icon = "success"
     list_display = [
         "cluster",

@@ -80,3 +80,14 @@ def test_a_release_that_links_its_award_gets_no_warning(admin_client, translated
     assert warnings_after(response) == []
     page = PressReleasePage.objects.get(slug="nowy-komunikat")
     assert list(page.get_latest_revision_as_object().awards.all()) == [award]
+
+
+def test_the_release_editor_links_to_a_new_award_for_its_cluster(admin_client, translated_release):
+    cluster = translated_release["award"].cluster
+    html = admin_client.get(add_url(translated_release["cluster_pages"]["pl"])).content.decode()
+    new_award = f"{reverse('wagtailsnippets_newsroom_award:add')}?cluster={cluster.pk}"
+    assert f'href="{new_award}" target="_blank"' in html
+
+    form = admin_client.get(new_award).context["form"]
+    assert form.initial["cluster"] == cluster.pk
+    assert "cluster" not in admin_client.get(f"{new_award}x").context["form"].initial
