@@ -8,6 +8,8 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 REQUIRE_POSTGRES ?= 0
+# pytest-xdist workers: one per core (each with its own test database)
+TEST_WORKERS ?= auto
 LANGUAGES := pl en ru
 
 help: ## List the targets
@@ -39,10 +41,10 @@ check: install messages ## Django checks, pending migrations, catalog checks
 	done
 
 test: check browser-deps ## Run the whole suite on SQLite, then again (browser tests aside) on PostgreSQL when reachable; REQUIRE_POSTGRES=1 makes that mandatory
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== PostgreSQL: $(TEST_DATABASE_URL)"; \
-		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest --create-db -m "not browser"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --create-db -m "not browser"; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but $(TEST_DATABASE_URL) is not reachable."; exit 1; \
 	else \
