@@ -270,7 +270,7 @@ def note_renewals(awards):
         award.renewed_on = None
     if not awards:
         return awards
-    later = (
+    later = list(
         Award.objects.filter(
             live=True,
             cluster_id__in={award.cluster_id for award in awards},
@@ -279,7 +279,6 @@ def note_renewals(awards):
         .order_by("awarded_on")
         .values_list("cluster_id", "label__body_id", "awarded_on")
     )
-    later = list(later)
     for award in awards:
         award.renewed_on = next(
             (

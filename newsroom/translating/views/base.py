@@ -8,9 +8,11 @@
 - `redirect_back()`: where a workflow action returns: the `next` it was given, else the
   matrix.
 - `translation_and_page_or_404()`: a wagtail-localize Translation and the page it writes.
+- `EditsTranslation`: a screen of the Translation in the URL, for those who may edit the
+  page it writes (hand-off, source changes).
 """
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,6 +22,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+
+from newsroom.translating import permissions
 
 MATRIX_URL_NAME = "newsroom_translations:index"
 
@@ -71,3 +75,18 @@ def translation_and_page_or_404(translation_id):
     if not isinstance(page, Page):
         raise Http404
     return translation, page
+
+
+class EditsTranslation(ChecksPermission):
+    """The Translation of the URL and the page it writes (`translation`, `page`), for those
+    who may edit that page; anyone else is refused with `refusal`."""
+
+    refusal = _("You cannot edit this translation.")
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.translation, self.page = translation_and_page_or_404(kwargs["translation_id"])
+
+    def check_permission(self):
+        if not permissions.can_edit_translation(self.page, self.request.user):
+            raise PermissionDenied(str(self.refusal))

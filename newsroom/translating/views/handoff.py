@@ -3,7 +3,6 @@ its PO and XLIFF 1.2 downloads, and the import of the translated file."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -12,11 +11,10 @@ from django.views import View
 from django.views.generic import FormView
 
 from newsroom.access import RefusesWithReason
-from newsroom.translating import handoff, permissions
+from newsroom.translating import handoff
 from newsroom.translating.views.base import (
-    ChecksPermission,
+    EditsTranslation,
     TranslationsScreen,
-    translation_and_page_or_404,
 )
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -39,16 +37,8 @@ class HandoffUploadForm(forms.Form):
         return upload
 
 
-class TranslationHandoff(ChecksPermission):
-    """The translation of the URL, for those who may edit the page it writes."""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.translation, self.page = translation_and_page_or_404(kwargs["translation_id"])
-
-    def check_permission(self):
-        if not permissions.can_edit_translation(self.page, self.request.user):
-            raise PermissionDenied(_("You do not have permission to translate this page."))
+class TranslationHandoff(EditsTranslation):
+    refusal = gettext_lazy("You do not have permission to translate this page.")
 
 
 class HandoffView(RefusesWithReason, TranslationHandoff, TranslationsScreen, FormView):
