@@ -6,10 +6,12 @@ Fixtures live in the nearest conftest.py; these are what a test calls itself.
 import re
 import uuid
 
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
 from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data
 
 from tests.factories import ClusterNewsPageFactory, PressReleasePageFactory
 
@@ -54,3 +56,22 @@ def assert_refused_with(response, message, language="pl"):
         expected = translation.gettext(message)
     assert escape(expected) in response.content.decode()
     assert response.templates[0].name == "newsroom/admin/refused.html"
+
+
+def edit_url(record):
+    return reverse(f"wagtailsnippets_newsroom_{record._meta.model_name}:edit", args=[record.pk])
+
+
+def post_from_form(client, record, **changes):
+    """POST the edit form as the browser would: every field as rendered, plus `changes`."""
+    url = edit_url(record)
+    form = client.get(url).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        data[name] = "" if value is None else value
+    data.update(changes)
+    response = client.post(url, nested_form_data(data))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    record.refresh_from_db()
+    return record

@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsroom.translating.guards.TranslationShortcutsNeedPublishPermission",
+    # Last: the admin's writes (and the guards' checks) run in one transaction each.
+    "newsroom.transactions.AtomicAdminWritesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

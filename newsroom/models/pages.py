@@ -24,6 +24,7 @@ from newsroom import feeds, stemming
 from newsroom.blocks import PressReleaseBodyBlock
 from newsroom.languages import site_languages
 from newsroom.models.listings import ReleaseFilter, paginate
+from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, note_renewals
 from newsroom.models.texts import text_in
 
@@ -437,7 +438,8 @@ def release_categories(release):
 
 
 def publish_announced_awards(sender, instance, **kwargs):
-    """`page_published`: a release going live takes the draft awards it announces live.
+    """`page_published`: a release going live takes the draft awards it announces live,
+    and the texts in its language waiting in the drafts of its live awards.
 
     Sent on every way a page is published (the editor's Publish, an approved review,
     Wagtail's scheduler at a scheduled or coordinated moment, the importer's --publish),
@@ -445,7 +447,12 @@ def publish_announced_awards(sender, instance, **kwargs):
     """
     if not instance.live:
         return  # Wagtail also sends page_published when it only schedules a page
-    revision = kwargs.get("revision")
-    for award in instance.awards.all():
+    user = getattr(kwargs.get("revision"), "user", None)
+    language = instance.locale.language_code
+    for award in instance.awards.select_related("latest_revision"):
         if not award.live:
-            award.go_live(user=getattr(revision, "user", None))
+            award.go_live(user=user)
+        else:
+            # A translation of the award's texts into the page's language, saved as a
+            # draft of the live award, was read by this page's reviewer: it goes live too.
+            publish_texts_in(award, language, user=user)

@@ -99,20 +99,33 @@ class TranslationStampedModel(models.Model):
             return []
         stored = None
         if not self._state.adding and self.pk is not None:
-            stored = type(self)._base_manager.filter(pk=self.pk).values(*names).first()
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values(*names, "translation_stamps")
+                .first()
+            )
         if stored is None:
             changed = [name for name in names if has_text(getattr(self, name))]
+            kept = {}
         else:
             changed = [
                 name
                 for name in names
                 if _text_or_blank(getattr(self, name)) != _text_or_blank(stored[name])
             ]
-        if changed:
-            stamp = now_stamp()
-            # A new dict, so an instance sharing the old one (a copy, a cache) is not altered.
-            self.translation_stamps = {
-                **(self.translation_stamps or {}),
-                **dict.fromkeys(changed, stamp),
+            # An unchanged text keeps the time it was stored with, even when this instance
+            # carries older stamps (a revision published after part of it already was).
+            stored_stamps = stored["translation_stamps"] or {}
+            kept = {
+                name: stored_stamps[name]
+                for name in names
+                if name not in changed and name in stored_stamps
             }
+        current = self.translation_stamps or {}
+        merged = {**current, **kept, **dict.fromkeys(changed, now_stamp())}
+        if merged != current:
+            # A new dict, so an instance sharing the old one (a copy, a cache) is not altered.
+            self.translation_stamps = merged
+            return changed or list(kept)
         return changed

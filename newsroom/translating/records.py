@@ -16,6 +16,7 @@ from django.utils.text import capfirst
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import record_languages, record_source_language, record_target_languages
+from newsroom.models.publication import pending_version
 from newsroom.models.stamps import (
     has_text,
     has_text_q,
@@ -199,7 +200,10 @@ class ShownRecordText:
 def record_texts_shown_by(page, language_code):
     """Every translated record text `page` shows (release cards and lists: the names of its
     clusters, and of each announced award its cluster, label and awarding body, its result
-    and distinction), in page order, each once; texts without source text are left out."""
+    and distinction), in page order, each once; texts without source text are left out.
+
+    Texts are read as they will be once published (`pending_version`): a translation saved
+    as a draft of a live record is what approving the page makes public."""
     awards = list(page.awards.all()) if hasattr(page, "awards") else []
     clusters = list(page.clusters.all()) if hasattr(page, "clusters") else []
     wanted = [(cluster, "name") for cluster in clusters]
@@ -214,11 +218,14 @@ def record_texts_shown_by(page, language_code):
     shown, seen = [], set()
     for record, field in wanted:
         key = (type(record), record.pk, field)
-        source_text = text_in(record, field, record_source_language())
-        if key in seen or not source_text:
+        if key in seen:
             continue
         seen.add(key)
-        shown.append(
-            ShownRecordText(record, field, source_text, text_in(record, field, language_code))
-        )
+        # As it will read once published: a translator's draft of a live record counts.
+        version = pending_version(record)
+        source_text = text_in(version, field, record_source_language())
+        if source_text:
+            shown.append(
+                ShownRecordText(record, field, source_text, text_in(version, field, language_code))
+            )
     return shown

@@ -13,11 +13,13 @@ import feedparser
 import pytest
 
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award
 from tests.factories import AwardFactory, LabelFactory
+from tests.records.test_announcing import add_url, release_data
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +161,50 @@ def test_awards_made_in_code_are_live_and_an_award_can_be_published_on_its_own(d
     draft.save_revision().publish()
     draft.refresh_from_db()
     assert draft.live and draft.live_revision is not None
+
+
+def draft_award_of(translated_release, gold_label):
+    award = Award(
+        cluster=translated_release["award"].cluster,
+        label=gold_label,
+        awarded_on=datetime.date(2024, 3, 5),
+        live=False,
+    )
+    award.save()
+    award.save_revision()
+    return award
+
+
+def test_publishing_in_the_admin_takes_the_new_award_live_with_the_release(
+    admin_client, translated_release, gold_label
+):
+    award = draft_award_of(translated_release, gold_label)
+    cluster_page = translated_release["cluster_pages"]["pl"]
+    data = release_data("Złota Odznaka dla klastra", awards=[award])
+    data["action-publish"] = "action-publish"
+
+    response = admin_client.post(add_url(cluster_page), data)
+
+    assert response.status_code == 302
+    award.refresh_from_db()
+    assert PressReleasePage.objects.get(slug="nowy-komunikat").live and award.live
+
+
+def test_a_failure_while_publishing_in_the_admin_leaves_release_and_award_unpublished(
+    admin_client, translated_release, gold_label
+):
+    """The admin's Publish runs in one transaction (AtomicAdminWritesMiddleware): if the
+    award cannot go live, the release does not either, and nothing half-done is kept."""
+    award = draft_award_of(translated_release, gold_label)
+    cluster_page = translated_release["cluster_pages"]["pl"]
+    data = release_data("Złota Odznaka dla klastra", awards=[award])
+    data["action-publish"] = "action-publish"
+
+    failing = mock.patch.object(Award, "go_live", side_effect=RuntimeError("disk full"))
+    with failing, pytest.raises(RuntimeError):
+        admin_client.post(add_url(cluster_page), data)
+
+    award.refresh_from_db()
+    assert not award.live
+    assert not PressReleasePage.objects.filter(slug="nowy-komunikat").exists()
+    assert gold_anywhere(public_texts(Client(), {**translated_release})) == []

@@ -12,8 +12,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import nested_form_data
-
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
 from newsroom.models.stamps import localized_field_names, translated_fields
@@ -22,31 +20,13 @@ from newsroom.translating.choices import FieldStatus
 from newsroom.translating.records import field_status
 from newsroom.translating.roles import group_name
 from tests.factories import AwardFactory, ClusterFactory
+from tests.helpers import edit_url, post_from_form
 
 pytestmark = pytest.mark.django_db
 
 
-def edit_url(record):
-    return reverse(f"wagtailsnippets_newsroom_{record._meta.model_name}:edit", args=[record.pk])
-
-
 def list_url(model):
     return reverse(f"wagtailsnippets_newsroom_{model._meta.model_name}:list")
-
-
-def post_from_form(client, record, **changes):
-    """POST the edit form as the browser would: every field as rendered, plus `changes`."""
-    url = edit_url(record)
-    form = client.get(url).context["form"]
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        data[name] = "" if value is None else value
-    data.update(changes)
-    response = client.post(url, nested_form_data(data))
-    assert response.status_code == 302, response.content.decode()[:3000]
-    record.refresh_from_db()
-    return record
 
 
 def status_panel_items(html):
