@@ -13,6 +13,7 @@ from newsroom.importing.facts import level_named_without_award
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Label
 from newsroom.records.viewsets import CertificationViewSetGroup
+from newsroom.translating.views.records import RecordWorkPanel
 from newsroom.translating.views.viewset import TranslationsViewSet
 
 register_snippet(CertificationViewSetGroup)
@@ -27,6 +28,12 @@ def register_importer():
 def register_translations_viewset():
     """The translation workflow: matrix, request, review, scheduling, changes, hand-off."""
     return TranslationsViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_record_work_panel(request, panels):
+    """Translators find the record texts their language's releases wait for."""
+    panels.append(RecordWorkPanel(request.user))
 
 
 @hooks.register("insert_global_admin_css")

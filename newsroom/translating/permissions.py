@@ -55,3 +55,11 @@ def can_schedule(source, user):
 def can_edit_translation(page, user):
     """Hand-off files and the source's changes are for those who may edit the translation."""
     return page.permissions_for_user(user).can_edit()
+
+
+def can_translate_records(user):
+    """Record texts are translated by whoever may change some record (translators too)."""
+    return any(
+        user.has_perm(f"newsroom.change_{model}")
+        for model in ("cluster", "award", "label", "certificationbody")
+    )

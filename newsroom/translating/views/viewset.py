@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from newsroom.translating import handoff, permissions
-from newsroom.translating.views import changes, matrix, requests, review, scheduling
+from newsroom.translating.views import changes, matrix, records, requests, review, scheduling
 from newsroom.translating.views import handoff as handoff_views
 
 
@@ -38,6 +38,7 @@ class TranslationsViewSet(ViewSet):
             path("", matrix_view.as_view(), name="index"),
             path("results/", matrix_view.as_view(results_only=True), name="index_results"),
             path("request/", requests.RequestTranslationsView.as_view(), name="request"),
+            path("records/", records.RecordWorkView.as_view(), name="records"),
             path("submit/<int:page_id>/", review.SubmitForReviewView.as_view(), name="submit"),
             path("review/<int:page_id>/", review.ReviewView.as_view(), name="review"),
             path("schedule/<int:page_id>/", scheduling.ScheduleView.as_view(), name="schedule"),
