@@ -8,7 +8,7 @@ changed before the Polish one did (see TranslationStampedModel.translation_stamp
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.fields.json import KT
 from django.db.models.lookups import LessThan
 from django.utils.text import capfirst
@@ -16,8 +16,9 @@ from django.utils.text import capfirst
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import record_languages, record_source_language, record_target_languages
-from newsroom.models.pages import PressReleasePage
+from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.models.publication import pending_version
+from newsroom.models.records import Award
 from newsroom.models.stamps import (
     has_text,
     has_text_q,
@@ -198,10 +199,33 @@ class ShownRecordText:
         return capfirst(self.record._meta.get_field(self.field).verbose_name)
 
 
+# What a cluster page shows of its cluster (templates/components/cluster_facts.html).
+CLUSTER_PROFILE_FIELDS = ("name", "description", "city", "region", "sector")
+
+
+def timeline_prefetch(lookup="cluster__awards"):
+    """The live awards of a cluster page's award timeline, for `timeline_of`."""
+    return Prefetch(
+        lookup,
+        queryset=Award.objects.filter(live=True)
+        .select_related("label", "latest_revision")
+        .order_by("-awarded_on"),
+        to_attr="live_timeline",
+    )
+
+
+def timeline_of(cluster):
+    prefetched = getattr(cluster, "live_timeline", None)
+    if prefetched is not None:
+        return prefetched
+    return list(cluster.awards.filter(live=True).select_related("label").order_by("-awarded_on"))
+
+
 def record_texts_shown_by(page, language_code):
     """Every translated record text `page` shows (release cards and lists: the names of its
     clusters, and of each announced award its cluster, label and awarding body, its result
-    and distinction), in page order, each once; texts without source text are left out.
+    and distinction; a cluster page: the cluster's profile and its award timeline), in page
+    order, each once; texts without source text are left out.
 
     Texts are read as they will be once published (`pending_version`): a translation saved
     as a draft of a live record is what approving the page makes public."""
@@ -216,6 +240,12 @@ def record_texts_shown_by(page, language_code):
             (award, "result_summary"),
             (award, "distinction"),
         ]
+    profile = getattr(page, "cluster", None)
+    if profile is not None:
+        # A cluster page: the cluster's profile, then its award timeline (live awards).
+        wanted += [(profile, field) for field in CLUSTER_PROFILE_FIELDS]
+        for award in timeline_of(profile):
+            wanted += [(award.label, "name"), (award, "distinction")]
     shown, seen = [], set()
     for record, field in wanted:
         key = (type(record), record.pk, field)
@@ -284,9 +314,9 @@ def record_work(language_code, pages):
 
 
 def record_work_in(language_code):
-    """`record_work` over every release in `language_code`, newest first, in a fixed
-    number of queries."""
-    pages = list(
+    """`record_work` over every release (newest first) and cluster page in `language_code`,
+    in a fixed number of queries."""
+    releases = list(
         PressReleasePage.objects.filter(locale__language_code=language_code)
         .select_related("locale")
         .prefetch_related(
@@ -294,4 +324,10 @@ def record_work_in(language_code):
         )
         .order_by("-release_date", "-pk")
     )
-    return record_work(language_code, pages)
+    cluster_pages = list(
+        ClusterNewsPage.objects.filter(locale__language_code=language_code)
+        .select_related("locale", "cluster")
+        .prefetch_related(timeline_prefetch())
+        .order_by("path")
+    )
+    return record_work(language_code, releases + cluster_pages)

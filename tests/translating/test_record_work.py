@@ -102,3 +102,16 @@ def test_someone_who_may_change_no_record_is_refused(client, make_user, untransl
     response = client.get(URL)
     assert response.status_code == 403
     assert response.templates[0].name == "newsroom/admin/refused.html"
+
+
+def test_a_cluster_pages_profile_texts_are_on_the_list(client, team, untranslated):
+    cluster = untranslated["award"].cluster
+    cluster.description_pl = "Klaster firm biotechnologicznych z Małopolski."
+    cluster.description_en = "A cluster of biotech companies in Lesser Poland."
+    cluster.save()
+    client.force_login(team["translator"])
+    found = dict(rows(client.get(URL).content.decode()))
+    assert "Klaster firm biotechnologicznych" in found["description"]
+    assert untranslated["cluster_pages"]["ru"].title in found["description"]
+    client.force_login(team["translators"]["en"][0])
+    assert rows(client.get(URL).content.decode()) == []
