@@ -15,13 +15,13 @@ LANGUAGES := pl en ru
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create the virtualenv and install requirements.txt
+install: $(VENV)/.installed ## Create the virtualenv with the site's and the tools' requirements (requirements-dev.txt)
 
 messages: install ## Compile the gettext catalogs in locale/
 	$(MANAGE) compilemessages --ignore=$(VENV) --verbosity 0

@@ -3,12 +3,11 @@
 
 import os
 import sys
-from pathlib import Path
 
 if __name__ == "__main__":
-    from dotenv import load_dotenv
+    from cms.env import load_env
 
-    load_dotenv(Path(__file__).resolve().parent / ".env")
+    load_env()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
     from django.core.management import execute_from_command_line

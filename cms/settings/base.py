@@ -42,6 +42,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and compression, also under gunicorn (production).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, else the browser.
     "django.middleware.locale.LocaleMiddleware",
@@ -160,5 +162,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 NEWSROOM_PAGE_SIZE = 10
+# load_initial_data also creates the demo users (admin/newsroom-admin, …); never in production.
+NEWSROOM_DEMO_USERS = True
 # An award whose validity ends within this many days is shown as expiring.
 NEWSROOM_EXPIRING_WITHIN_DAYS = 90

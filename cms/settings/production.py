@@ -6,7 +6,16 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+# Production never runs with DEBUG: a DEBUG left in the environment or .env is an error,
+# not a silent downgrade of safety.
+if os.environ.get("DEBUG", "").lower() not in ("", "0", "false", "no", "off"):
+    raise ImproperlyConfigured(
+        "DEBUG is set in the environment, but production settings never run with DEBUG. "
+        "Remove it, or use cms.settings.dev on a development machine."
+    )
 DEBUG = False
+# load_initial_data creates no demo users (their passwords are public in the README).
+NEWSROOM_DEMO_USERS = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
@@ -22,8 +31,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Hashed, compressed copies made by `manage.py collectstatic`, served by WhiteNoise.
 STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -437,7 +437,9 @@ def build_users():
     return created
 
 
-def build_demo_site():
+def build_demo_site(with_users=True):
+    """The demo's records, pages and roles; its users (whose passwords the README
+    publishes) only `with_users`. Returns the usernames created."""
     locales = ensure_locales()
     clusters, awards = build_records()
     homes = build_home_pages(locales)
@@ -445,4 +447,4 @@ def build_demo_site():
     cluster_pages = build_cluster_pages(locales, indexes, clusters)
     build_releases(locales, cluster_pages, clusters, awards)
     ensure_language_roles(homes)
-    return build_users()
+    return build_users() if with_users else []
