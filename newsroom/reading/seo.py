@@ -115,9 +115,10 @@ def head_metadata(context):
     if page is None or request is None or not isinstance(page, Page):
         return None
     language = page.locale.language_code
-    canonical = absolute_url(request, page.get_url(request)) or request.build_absolute_uri(
-        request.path
-    )
+    # A route of the page with an address of its own (a tag's list) names it in the context.
+    canonical = absolute_url(
+        request, context.get("canonical_url") or page.get_url(request)
+    ) or request.build_absolute_uri(request.path)
 
     alternates = []
     other_locales = []

@@ -199,9 +199,11 @@ class ShownRecordText:
 def record_texts_shown_by(page, language_code):
     """Every translated record text `page` shows (release cards and lists: the names of its
     clusters, and of each announced award its cluster, label and awarding body, its result
-    and distinction), in page order, each once; texts without source text are left out."""
+    and distinction; the names of its tags), in page order, each once; texts without source
+    text are left out."""
     awards = list(page.awards.all()) if hasattr(page, "awards") else []
     clusters = list(page.clusters.all()) if hasattr(page, "clusters") else []
+    tags = list(page.tags.all()) if hasattr(page, "tags") else []
     wanted = [(cluster, "name") for cluster in clusters]
     for award in awards:
         wanted += [
@@ -211,6 +213,7 @@ def record_texts_shown_by(page, language_code):
             (award, "result_summary"),
             (award, "distinction"),
         ]
+    wanted += [(tag, "label") for tag in tags]
     shown, seen = [], set()
     for record, field in wanted:
         key = (type(record), record.pk, field)

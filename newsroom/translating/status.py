@@ -127,7 +127,7 @@ def build_matrix():
         PressReleasePage.objects.select_related("locale", "latest_revision__user").order_by("pk")
     )
     # What each page shows of the records, for the cells waiting for record translations.
-    prefetch_related_objects(pages, "clusters", "awards__cluster", "awards__label__body")
+    prefetch_related_objects(pages, "clusters", "awards__cluster", "awards__label__body", "tags")
     clusters_by_path = {
         cluster_page.path: cluster_page.cluster
         for cluster_page in ClusterNewsPage.objects.select_related("cluster").only(
