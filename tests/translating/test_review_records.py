@@ -10,6 +10,8 @@ from django.utils import translation
 
 from wagtail.models import WorkflowState
 
+from newsroom.models.records import ReleaseTag
+
 pytestmark = pytest.mark.django_db
 
 
@@ -85,3 +87,16 @@ def test_the_matrix_shows_the_translation_waiting_for_its_records(
     award.distinction_ru = "второй кластер в Польше"
     award.save()
     assert "translation-waiting" not in admin_client.get(url).content.decode()
+
+
+def test_reviewer_sees_a_tag_without_a_russian_name_as_a_missing_record_text(
+    client, team, russian_in_review
+):
+    tag = ReleaseTag.objects.create(name="złota odznaka", label_pl="złota odznaka")
+    russian_in_review.tags.add(tag)
+    russian_in_review.save_revision(user=team["translator"])
+    client.force_login(team["reviewer"])
+    html = re.sub(r"\s+", " ", review(client, russian_in_review).content.decode())
+    row = re.search(r"<tr>(?:(?!</tr>).)*złota odznaka(?:(?!</tr>).)*</tr>", html).group(0)
+    assert 'class="review-missing"' in row
+    assert f'href="{reverse("wagtailsnippets_newsroom_releasetag:edit", args=[tag.pk])}"' in row
