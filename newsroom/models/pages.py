@@ -204,13 +204,12 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         release_filter = ReleaseFilter(
             request.GET, live_releases(self.locale).filter(tagged_items__tag=tag)
         )
-        base = self.reverse_subpage("tag_releases", args=[slug])
         context = {
             "filter": release_filter,
             "facets": release_filter.facets(),
             "releases": paginate(request, release_filter.results),
             "tag_title": text_in(tag, "label", language),
-            "canonical_url": self.get_url(request) + base,
+            "canonical_url": self.get_url(request) + tag_list_path(slug),
             "language_links": self.tag_language_links(request, tag),
         }
         return self.render(request, context_overrides=context)
@@ -222,7 +221,7 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         for link in links:
             slug = (tag.url_slugs or {}).get(link["language_code"])
             if link["is_translation"] and link["url"] and slug:
-                link["url"] += self.reverse_subpage("tag_releases", args=[slug])
+                link["url"] += tag_list_path(slug)
             elif link["is_translation"]:
                 # That language's news index, which is not this list in another language.
                 link["is_translation"] = False
@@ -275,6 +274,11 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
 
 TAG_SLUG = re.compile(r"^[-\w]{1,100}$")
+
+
+def tag_list_path(slug):
+    """The address of a tag's list below a news index (NewsIndexPage.tag_releases)."""
+    return NewsIndexPage().reverse_subpage("tag_releases", args=[slug])
 
 
 def tag_with_slug(slug, language_code):

@@ -219,3 +219,25 @@ def test_the_release_editor_autocompletes_release_tags(admin_client, polish_rele
     editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[polish_release.pk]))
     assert widget_url in editor.content.decode()
     assert admin_client.get(widget_url, {"term": "zło"}).json() == [GOLD_PL]
+
+
+def test_the_sitemap_lists_tag_lists_of_live_releases_only(
+    client, polish_release, translated_release, locales, django_capture_on_commit_callbacks
+):
+    translate(polish_release, locales["ru"], django_capture_on_commit_callbacks)
+    (gold,) = polish_release.tags.all()
+    gold.label_ru = GOLD_RU
+    gold.label_en = "gold label"  # named in English, but no English release carries it
+    gold.save()
+    hidden = ReleaseTag.objects.create(name="embargo", label_pl="embargo")
+    draft = add_release(translated_release["cluster_pages"]["pl"], title="Szkic", live=False)
+    draft.tags.add(hidden)
+    draft.save()
+
+    xml = client.get("/sitemap.xml").content.decode()
+    ru_list = f"http://testserver/ru/novosti/tag/{quote('золотой-сертификат')}/"
+    pl_list = f"http://testserver/pl/aktualnosci/tag/{quote('złota-odznaka')}/"
+    assert f"<loc>{ru_list}</loc>" in xml and f"<loc>{pl_list}</loc>" in xml
+    assert f'hreflang="ru" href="{ru_list}"' in xml
+    assert "/en/news/tag/" not in xml
+    assert "embargo" not in xml
