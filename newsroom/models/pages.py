@@ -483,7 +483,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
     def shown_tags(self, request):
         """[(name, url)]: the release's tags named in its language, each linking to that
         tag's list on the news index of this language; a tag without a name in it is left
-        out. Two queries when the release has tags (its tags, its news index), none else."""
+        out. One query for its tags, and one for its news index when some tag is shown."""
         language = self.locale.language_code
         tags = [tag for tag in self.tags.all() if text_in(tag, "label", language)]
         if not tags:
