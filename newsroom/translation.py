@@ -3,7 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from newsroom.languages import record_source_language
-from newsroom.models.records import Award, CertificationBody, Cluster, Label
+from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 
 # A record needs its name in the source language (Polish); other languages may be
 # filled later by translators, and readers meanwhile see the fallback.
@@ -31,3 +31,9 @@ class ClusterTranslationOptions(TranslationOptions):
 @register(Award)
 class AwardTranslationOptions(TranslationOptions):
     fields = ("result_summary", "distinction")
+
+
+@register(ReleaseTag)
+class ReleaseTagTranslationOptions(TranslationOptions):
+    # A tag may be named in any language first: the one of the page it was typed on.
+    fields = ("label",)

@@ -27,7 +27,7 @@ from newsroom.blocks import body_stream_data
 from newsroom.demo import content
 from newsroom.languages import default_language, record_languages, site_languages
 from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
-from newsroom.models.records import Award, CertificationBody, Cluster, Label
+from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 from newsroom.translating.roles import ensure_language_roles
 
 # Demo pages get stable translation keys, so a second run finds what the first made.
@@ -229,7 +229,7 @@ def record_string_translations(source, locale, fields):
         )
 
 
-def translate_page(source_page, locale, fields, tags=(), first_published_at=None):
+def translate_page(source_page, locale, fields, first_published_at=None):
     """Create and publish `source_page`'s translation into `locale` through wagtail-localize.
 
     `fields` is the team's copy in that language ({"title": …, "slug": …, "body": […]});
@@ -242,12 +242,10 @@ def translate_page(source_page, locale, fields, tags=(), first_published_at=None
     # never commit), so the draft it saves is published here, at once.
     translation.save_target(publish=False)
     target = translation.get_target_instance()
-    if tags or first_published_at:
+    # Tags are synchronised from the source: the same tags, named in each language.
+    if first_published_at:
         draft = target.get_latest_revision_as_object()
-        # Tags are not translatable segments: wagtail-localize copies the source's.
-        draft.tags.set(list(tags))
-        if first_published_at:
-            draft.first_published_at = first_published_at
+        draft.first_published_at = first_published_at
         revision = draft.save_revision()
     else:
         revision = target.latest_revision
@@ -375,6 +373,37 @@ def build_cluster_pages(locales, indexes, clusters):
 RELEASE_FIELDS = ("title", "slug", "lead", "search_description", "body")
 
 
+def release_tags(release):
+    """The release's tags, each one tag named in every language: the lists of tags in
+    `content.RELEASES` name the same tags in the same order in each language.
+
+    A tag is found by its name in the release's source language (another release may have
+    made it), else made with that name as typed; names it lacks are filled in.
+    """
+    source_language = release["source_language"]
+    names_by_language = {
+        code: texts.get("tags", []) for code, texts in release["translations"].items()
+    }
+    tags = []
+    for position, typed in enumerate(names_by_language[source_language]):
+        names = {
+            code: names[position]
+            for code, names in names_by_language.items()
+            if position < len(names)
+        }
+        tag = (
+            ReleaseTag.objects.filter(**{f"label_{source_language}": typed}).first()
+            or ReleaseTag.objects.filter(name=typed).first()
+            or ReleaseTag(name=typed)
+        )
+        for code, name in names.items():
+            if code in record_languages() and not getattr(tag, f"label_{code}"):
+                setattr(tag, f"label_{code}", name)
+        tag.save()
+        tags.append(tag)
+    return tags
+
+
 def build_releases(locales, cluster_pages, clusters, awards):
     for release in content.RELEASES:
         key = demo_translation_key(f"release:{release['key']}")
@@ -402,14 +431,13 @@ def build_releases(locales, cluster_pages, clusters, awards):
                 cluster_pages[(release["cluster"], source_language)],
                 page,
                 first_published_at=published_at,
-                tags=texts.get("tags", ()),
+                tags=release_tags(release),
             )
 
         def translation_of(code, release=release, published_at=published_at):
             texts = release["translations"][code]
             return {
                 "fields": page_fields(texts, [name for name in RELEASE_FIELDS if texts.get(name)]),
-                "tags": texts.get("tags", ()),
                 "first_published_at": published_at,
             }
 

@@ -1,5 +1,7 @@
 """Page types: one tree per locale (pl, en, ru), translated with wagtail-localize."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -10,7 +12,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -25,7 +27,7 @@ from newsroom.blocks import PressReleaseBodyBlock
 from newsroom.languages import site_languages
 from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.publication import publish_texts_in
-from newsroom.models.records import Award, Cluster, Label, note_renewals
+from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
 from newsroom.models.texts import text_in
 
 HOME_RELEASE_COUNT = 6
@@ -193,6 +195,40 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         )
         return self.render(request, context_overrides=context)
 
+    @path("tag/<str:slug>/")
+    def tag_releases(self, request, slug):
+        """The live releases of this language carrying a tag, under its name in this language."""
+        language = self.locale.language_code
+        tag = tag_with_slug(slug, language)
+        if tag is None:
+            raise Http404
+        release_filter = ReleaseFilter(
+            request.GET, live_releases(self.locale).filter(tagged_items__tag=tag)
+        )
+        context = {
+            "filter": release_filter,
+            "facets": release_filter.facets(),
+            "releases": paginate(request, release_filter.results),
+            "tag_title": text_in(tag, "label", language),
+            "canonical_url": self.get_url(request) + tag_list_path(slug),
+            "language_links": self.tag_language_links(request, tag),
+        }
+        return self.render(request, context_overrides=context)
+
+    def tag_language_links(self, request, tag):
+        """The language switcher and hreflang set of a tag's list: the same tag's list in
+        each language it is named in, else (not a translation) that language's news index."""
+        links = language_links(self, request)
+        for link in links:
+            slug = (tag.url_slugs or {}).get(link["language_code"])
+            if link["is_translation"] and link["url"] and slug:
+                link["url"] += tag_list_path(slug)
+            elif link["is_translation"]:
+                # That language's news index, which is not this list in another language.
+                link["is_translation"] = False
+                link["note"] = _("This tag has no name in this language yet: opens the news index")
+        return links
+
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
         return feeds.page_feed(
@@ -236,6 +272,22 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["level_links"] = self.level_links(request)
         return context
+
+
+TAG_SLUG = re.compile(r"^[-\w]{1,100}$")
+
+
+def tag_list_path(slug):
+    """The address of a tag's list below a news index (NewsIndexPage.tag_releases)."""
+    return NewsIndexPage().reverse_subpage("tag_releases", args=[slug])
+
+
+def tag_with_slug(slug, language_code):
+    """The tag whose address in `language_code` is `slug`, if it has a name there; else None."""
+    if not TAG_SLUG.match(slug or ""):
+        return None
+    tag = ReleaseTag.objects.filter(**{f"url_slugs__{language_code}": slug}).first()
+    return tag if tag is not None and text_in(tag, "label", language_code) else None
 
 
 class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
@@ -309,6 +361,30 @@ class PressReleasePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "newsroom.PressReleasePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+    tag = models.ForeignKey(ReleaseTag, related_name="tagged_releases", on_delete=models.CASCADE)
+
+
+class _ReleaseTagsOfPage(_ClusterTaggableManager):
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        # Tags typed in the release editor (or added in code) as text: a tag this creates is
+        # named in the language of the page it was typed on.
+        instances = super()._to_tag_model_instances(tags, tag_kwargs)
+        locale = getattr(self.instance, "locale", None) if self.instance is not None else None
+        if locale is not None:
+            typed = {tag for tag in tags if isinstance(tag, str)}
+            for tag in instances:
+                if tag.name in typed:
+                    tag.label_if_new(locale.language_code)
+        return instances
+
+
+class ReleaseTagManager(ClusterTaggableManager):
+    """The release editor's tags, each a ReleaseTag; see _ReleaseTagsOfPage."""
+
+    def __get__(self, instance, model):
+        return _ReleaseTagsOfPage(
+            through=self.through, model=model, instance=instance, prefetch_cache_name=self.name
+        )
 
 
 class PressReleaseForm(WagtailAdminPageForm):
@@ -365,7 +441,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
         blank=True,
         help_text=_("Their facts are shown from the records, in the page's language."),
     )
-    tags = ClusterTaggableManager(through=PressReleasePageTag, blank=True)
+    tags = ReleaseTagManager(through=PressReleasePageTag, blank=True)
     # Set by the importer, so importing the same file again updates this release.
     import_checksum = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
@@ -405,8 +481,30 @@ class PressReleasePage(LocalizedPageMixin, Page):
     def search_stems(self):
         return stemming.stemmed_text(self.search_text(), self.locale.language_code)
 
+    def shown_tags(self, request):
+        """[(name, url)]: the release's tags named in its language, each linking to that
+        tag's list on the news index of this language; a tag without a name in it is left
+        out. One query for its tags, and one for its news index when some tag is shown."""
+        language = self.locale.language_code
+        tags = [tag for tag in self.tags.all() if text_in(tag, "label", language)]
+        if not tags:
+            return []
+        index = NewsIndexPage.objects.ancestor_of(self).live().first()
+        index_url = index.get_url(request) if index else None
+        shown = []
+        for tag in sorted(tags, key=lambda tag: text_in(tag, "label", language).casefold()):
+            slug = (tag.url_slugs or {}).get(language)
+            url = (
+                index_url + index.reverse_subpage("tag_releases", args=[slug])
+                if (index_url and slug)
+                else None
+            )
+            shown.append((text_in(tag, "label", language), url))
+        return shown
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["shown_tags"] = self.shown_tags(request)
         context["announced_awards"] = note_renewals(
             shown_awards(
                 self.awards.select_related("label__body", "cluster").order_by("-awarded_on"),

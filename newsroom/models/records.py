@@ -16,14 +16,18 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from modeltranslation.utils import build_localized_fieldname
+from taggit.models import TagBase
 from wagtail.models import DraftStateMixin, RevisionMixin
 
 from newsroom.formatting import country_choices, country_name
-from newsroom.languages import default_language
+from newsroom.languages import default_language, record_languages
 from newsroom.models.stamps import TranslationStampedModel
+from newsroom.models.texts import text_in
 
 
 def _country_choices():
@@ -260,6 +264,72 @@ class Award(DraftStateMixin, RevisionMixin, TranslationStampedModel):
 
     def get_status_display(self):
         return self.Status(self.status).label
+
+
+class ReleaseTag(TranslationStampedModel, TagBase):
+    """A tag of press releases: one concept, named in each language it has a name in.
+
+    taggit's `name` and `slug` are the tag as an editor first typed it (what the release
+    editor's tag field matches and autocompletes); readers see `label` in the page's
+    language only, at an address of that language (`url_slugs`, one unicode slug per
+    language, derived from the label). Translators name tags like other records.
+    """
+
+    label = models.CharField(_("name shown to readers"), max_length=100, blank=True)
+    url_slugs = models.JSONField(
+        _("addresses"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The tag's address in each language it has a name in."),
+    )
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        self.url_slugs = self.slugs_from_labels()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "url_slugs"}
+        super().save(*args, **kwargs)
+
+    def slugs_from_labels(self):
+        """{language: slug} for the languages the tag has a name in, each unique in its
+        language: a slug stays as it is while its label is unchanged."""
+        slugs = {}
+        others = ReleaseTag.objects.exclude(pk=self.pk) if self.pk else ReleaseTag.objects.all()
+        for code in record_languages():
+            base = slugify(text_in(self, "label", code), allow_unicode=True)[:90]
+            if not base:
+                continue
+            old = (self.url_slugs or {}).get(code, "")
+            if old == base or old.startswith(f"{base}-") and old[len(base) + 1 :].isdigit():
+                slugs[code] = old
+                continue
+            taken = {
+                slug
+                for slug in others.filter(**{f"url_slugs__{code}__startswith": base}).values_list(
+                    f"url_slugs__{code}", flat=True
+                )
+                if slug
+            }
+            slug, n = base, 1
+            while slug in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            slugs[code] = slug
+        return slugs
+
+    def label_if_new(self, language_code):
+        """A tag an editor has just typed on a page: named in that page's language, as typed,
+        unless it already has a name in some language (then translators name it)."""
+        if any(text_in(self, "label", code) for code in record_languages()):
+            return
+        setattr(self, build_localized_fieldname("label", language_code), self.name)
+        self.save()
 
 
 def note_renewals(awards):

@@ -17,7 +17,13 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from newsroom.languages import default_language, site_languages
-from newsroom.models.pages import PressReleasePage, language_links
+from newsroom.models.pages import (
+    NewsIndexPage,
+    PressReleasePage,
+    PressReleasePageTag,
+    language_links,
+    tag_list_path,
+)
 from newsroom.models.texts import name_in, text_in
 
 # og:locale wants territory-qualified locales.
@@ -87,6 +93,50 @@ def sitemap_entries(request):
                 "x_default": translations.get(default_language(), loc),
             }
         )
+    return entries + tag_list_entries(pages)
+
+
+def tag_list_entries(pages):
+    """The tag lists of each news index: a tag's list in every language whose live, public
+    releases carry the tag and where the tag has a name, the languages linked as
+    alternates. One query (the tags of the live releases among `pages`)."""
+    index_urls = {}
+    release_languages = {}
+    for page, language, loc in pages:
+        if page.specific_class is NewsIndexPage:
+            index_urls.setdefault(language, loc)
+        elif page.specific_class is PressReleasePage:
+            release_languages[page.pk] = language
+    if not release_languages:
+        return []
+    carried = defaultdict(set)
+    tags = {}
+    for tagged in PressReleasePageTag.objects.filter(
+        content_object_id__in=release_languages
+    ).select_related("tag"):
+        carried[tagged.tag_id].add(release_languages[tagged.content_object_id])
+        tags[tagged.tag_id] = tagged.tag
+    entries = []
+    for tag_id in sorted(carried):
+        tag = tags[tag_id]
+        urls = {
+            code: index_urls[code] + tag_list_path(tag.url_slugs[code])
+            for code in sorted(carried[tag_id], key=_language_order)
+            if code in index_urls
+            and (tag.url_slugs or {}).get(code)
+            and text_in(tag, "label", code)
+        }
+        alternates = [{"hreflang": code, "href": href} for code, href in urls.items()]
+        for code, href in urls.items():
+            entries.append(
+                {
+                    "loc": href,
+                    "lastmod": "",
+                    "language": code,
+                    "alternates": alternates,
+                    "x_default": urls.get(default_language(), href),
+                }
+            )
     return entries
 
 
@@ -115,9 +165,10 @@ def head_metadata(context):
     if page is None or request is None or not isinstance(page, Page):
         return None
     language = page.locale.language_code
-    canonical = absolute_url(request, page.get_url(request)) or request.build_absolute_uri(
-        request.path
-    )
+    # A route of the page with an address of its own (a tag's list) names it in the context.
+    canonical = absolute_url(
+        request, context.get("canonical_url") or page.get_url(request)
+    ) or request.build_absolute_uri(request.path)
 
     alternates = []
     other_locales = []

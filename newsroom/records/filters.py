@@ -12,7 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 
 from newsroom.formatting import language_name
 from newsroom.languages import record_target_languages
-from newsroom.models.records import Award, CertificationBody, Cluster, Label
+from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 from newsroom.translating.records import needs_work_q
 
 
@@ -52,6 +52,12 @@ class LabelFilterSet(RecordFilterSet):
     class Meta:
         model = Label
         fields = ["body", "level"]
+
+
+class ReleaseTagFilterSet(RecordFilterSet):
+    class Meta:
+        model = ReleaseTag
+        fields = []
 
 
 class AwardFilterSet(RecordFilterSet):

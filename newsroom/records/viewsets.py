@@ -1,6 +1,6 @@
 """The records' admin: one snippet viewset per record, grouped under a "Certification" menu."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -9,12 +9,13 @@ from wagtail.models import Revision
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
-from newsroom.models.records import Award, CertificationBody, Cluster, Label
+from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 from newsroom.records.filters import (
     AwardFilterSet,
     CertificationBodyFilterSet,
     ClusterFilterSet,
     LabelFilterSet,
+    ReleaseTagFilterSet,
 )
 from newsroom.records.panels import TranslationStatusColumn, translated_tabs
 
@@ -165,8 +166,39 @@ class AwardViewSet(TranslatedRecordViewSet):
         )
 
 
+class ReleaseTagViewSet(TranslatedRecordViewSet):
+    """Release tags, as editors typed them, with the name readers see in each language."""
+
+    model = ReleaseTag
+    icon = "tag"
+    list_display = [
+        "name",
+        *in_every_language("label"),
+        Column("release_count", label=_("Releases"), accessor="release_count"),
+        TranslationStatusColumn(),
+    ]
+    filterset_class = ReleaseTagFilterSet
+    search_fields = ["name", *in_every_language("label")]
+    ordering = ["name"]
+    edit_handler = translated_tabs(
+        [FieldRowPanel([FieldPanel("name"), FieldPanel("slug")])],
+        ["label"],
+    )
+
+    def get_queryset(self, request):
+        return ReleaseTag.objects.annotate(
+            release_count=Count("tagged_releases__content_object", distinct=True)
+        )
+
+
 class CertificationViewSetGroup(SnippetViewSetGroup):
-    items = (ClusterViewSet, AwardViewSet, LabelViewSet, CertificationBodyViewSet)
+    items = (
+        ClusterViewSet,
+        AwardViewSet,
+        LabelViewSet,
+        CertificationBodyViewSet,
+        ReleaseTagViewSet,
+    )
     menu_label = _("Certification")
     menu_icon = "success"
     menu_order = 200

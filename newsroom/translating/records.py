@@ -224,13 +224,14 @@ def timeline_of(cluster):
 def record_texts_shown_by(page, language_code):
     """Every translated record text `page` shows (release cards and lists: the names of its
     clusters, and of each announced award its cluster, label and awarding body, its result
-    and distinction; a cluster page: the cluster's profile and its award timeline), in page
-    order, each once; texts without source text are left out.
+    and distinction; the names of its tags; a cluster page: the cluster's profile and its
+    award timeline), in page order, each once; texts without source text are left out.
 
     Texts are read as they will be once published (`pending_version`): a translation saved
     as a draft of a live record is what approving the page makes public."""
     awards = list(page.awards.all()) if hasattr(page, "awards") else []
     clusters = list(page.clusters.all()) if hasattr(page, "clusters") else []
+    tags = list(page.tags.all()) if hasattr(page, "tags") else []
     wanted = [(cluster, "name") for cluster in clusters]
     for award in awards:
         wanted += [
@@ -246,6 +247,7 @@ def record_texts_shown_by(page, language_code):
         wanted += [(profile, field) for field in CLUSTER_PROFILE_FIELDS]
         for award in timeline_of(profile):
             wanted += [(award.label, "name"), (award, "distinction")]
+    wanted += [(tag, "label") for tag in tags]
     shown, seen = [], set()
     for record, field in wanted:
         key = (type(record), record.pk, field)
@@ -320,7 +322,11 @@ def record_work_in(language_code):
         PressReleasePage.objects.filter(locale__language_code=language_code)
         .select_related("locale")
         .prefetch_related(
-            "clusters", "awards__cluster", "awards__label__body", "awards__latest_revision"
+            "clusters",
+            "awards__cluster",
+            "awards__label__body",
+            "awards__latest_revision",
+            "tags",
         )
         .order_by("-release_date", "-pk")
     )

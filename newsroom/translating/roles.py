@@ -25,6 +25,7 @@ RECORD_PERMISSIONS = [
     "change_award",
     "change_label",
     "change_certificationbody",
+    "change_releasetag",
 ]
 PAGE_PERMISSIONS = {
     "translators": ["add", "change"],
@@ -73,7 +74,7 @@ def ensure_language_roles(homes):
 
 
 EDITORIAL_GROUPS = ("Editors", "Moderators")
-RECORD_MODELS = ("cluster", "award", "label", "certificationbody")
+RECORD_MODELS = ("cluster", "award", "label", "certificationbody", "releasetag")
 
 
 def ensure_editorial_record_permissions():

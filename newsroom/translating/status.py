@@ -128,7 +128,12 @@ def build_matrix():
     )
     # What each page shows of the records, for the cells waiting for record translations.
     prefetch_related_objects(
-        pages, "clusters", "awards__cluster", "awards__label__body", "awards__latest_revision"
+        pages,
+        "clusters",
+        "awards__cluster",
+        "awards__label__body",
+        "awards__latest_revision",
+        "tags",
     )
     clusters_by_path = {
         cluster_page.path: cluster_page.cluster
