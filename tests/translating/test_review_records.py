@@ -10,9 +10,6 @@ from django.utils import translation
 
 from wagtail.models import WorkflowState
 
-from newsroom.models.records import ReleaseTag
-from tests.helpers import post_from_form
-
 pytestmark = pytest.mark.django_db
 
 
@@ -90,5 +87,3 @@ def test_the_matrix_shows_the_translation_waiting_for_its_records(
     assert "translation-waiting" not in admin_client.get(url).content.decode()
 
 
-from newsroom.models.records import ReleaseTag
-from tests.helpers import post_from_form
