@@ -34,6 +34,17 @@ class TranslatedRecordViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+def with_approved_schedule(queryset):
+    """`queryset` of records with a publication state, each row saying whether a revision is
+    scheduled: the live/draft column asks it, and (as Wagtail does for pages) the listing
+    then runs no query per row."""
+    # Each such record's `_revisions` relation is queried by its model name (award=…).
+    scheduled = Revision.objects.filter(
+        **{queryset.model._meta.model_name: OuterRef("pk")}, approved_go_live_at__isnull=False
+    )
+    return queryset.annotate(_approved_schedule=Exists(scheduled))
+
+
 class ClusterViewSet(TranslatedRecordViewSet):
     model = Cluster
     icon = "group"
@@ -44,6 +55,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
         "city",
         "founded_year",
         "member_count",
+        LiveStatusTagColumn(),
         TranslationStatusColumn(),
     ]
     list_export = [
@@ -66,6 +78,9 @@ class ClusterViewSet(TranslatedRecordViewSet):
         ],
         ["name", "description", "region", "city", "sector"],
     )
+
+    def get_queryset(self, request):
+        return with_approved_schedule(Cluster.objects.all())
 
 
 class CertificationBodyViewSet(TranslatedRecordViewSet):
@@ -157,12 +172,7 @@ class AwardViewSet(TranslatedRecordViewSet):
     )
 
     def get_queryset(self, request):
-        # The live/draft column asks each row whether a revision is scheduled; annotated
-        # here (as Wagtail does for pages), the listing runs no query per row.
-        scheduled = Revision.objects.filter(award=OuterRef("pk"), approved_go_live_at__isnull=False)
-        return Award.objects.select_related("cluster", "label").annotate(
-            _approved_schedule=Exists(scheduled)
-        )
+        return with_approved_schedule(Award.objects.select_related("cluster", "label"))
 
 
 class CertificationViewSetGroup(SnippetViewSetGroup):
