@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import Revision
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
@@ -75,6 +75,8 @@ class ClusterViewSet(TranslatedRecordViewSet):
             FieldRowPanel([FieldPanel("slug"), FieldPanel("acronym")]),
             FieldRowPanel([FieldPanel("country"), FieldPanel("founded_year")]),
             FieldRowPanel([FieldPanel("website"), FieldPanel("member_count")]),
+            # The go-live and expiry dates behind the editor's "Set schedule" dialog.
+            PublishingPanel(),
         ],
         ["name", "description", "region", "city", "sector"],
     )
@@ -167,6 +169,7 @@ class AwardViewSet(TranslatedRecordViewSet):
                 ],
                 heading=_("Audit"),
             ),
+            PublishingPanel(),
         ],
         ["result_summary", "distinction"],
     )
