@@ -19,12 +19,17 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from newsroom.models.pages import PressReleasePage, publish_announced_awards
+        from newsroom.models.pages import (
+            ClusterNewsPage,
+            PressReleasePage,
+            publish_records_with_page,
+        )
         from newsroom.translating import signals
 
-        page_published.connect(
-            publish_announced_awards,
-            sender=PressReleasePage,
-            dispatch_uid="newsroom_awards_go_live_with_their_release",
-        )
+        for page_type in (PressReleasePage, ClusterNewsPage):
+            page_published.connect(
+                publish_records_with_page,
+                sender=page_type,
+                dispatch_uid=f"newsroom_records_go_live_with_{page_type.__name__}",
+            )
         signals.connect(self)

@@ -62,8 +62,9 @@ def edit_url(record):
     return reverse(f"wagtailsnippets_newsroom_{record._meta.model_name}:edit", args=[record.pk])
 
 
-def post_from_form(client, record, **changes):
-    """POST the edit form as the browser would: every field as rendered, plus `changes`."""
+def post_from_form(client, record, *, publish=False, **changes):
+    """POST the edit form as the browser would: every field as rendered, plus `changes`;
+    with the Publish button when `publish` (clusters and awards have a publication state)."""
     url = edit_url(record)
     form = client.get(url).context["form"]
     data = {}
@@ -71,6 +72,8 @@ def post_from_form(client, record, **changes):
         value = form[name].value()
         data[name] = "" if value is None else value
     data.update(changes)
+    if publish:
+        data["action-publish"] = "action-publish"
     response = client.post(url, nested_form_data(data))
     assert response.status_code == 302, response.content.decode()[:3000]
     record.refresh_from_db()

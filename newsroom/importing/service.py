@@ -155,7 +155,12 @@ def ensure_cluster(extraction, outcome):
     while Cluster.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base_slug}-{n}"
-    cluster = Cluster.objects.create(slug=slug, **{f"name_{extraction.language}": name})
+    # A draft, like the release announcing it: it goes live when the release (or the
+    # cluster page made for it) does.
+    cluster = Cluster(slug=slug, live=False, **{f"name_{extraction.language}": name})
+    cluster.save()
+    # Its name exists in the release's language only: a draft need not be complete yet.
+    cluster.save_revision(clean=False, log_action=True)
     outcome.cluster_created = True
     extraction.cluster = cluster
     return cluster

@@ -78,13 +78,17 @@ class ReleaseFilter:
             if name == skip:
                 continue
             if name == "cluster":
-                queryset = queryset.filter(pk__in=self._ids(clusters__slug=value))
+                queryset = queryset.filter(
+                    pk__in=self._ids(clusters__slug=value, clusters__live=True)
+                )
             elif name == "level":
                 queryset = queryset.filter(
                     pk__in=self._ids(awards__label__level=value, awards__live=True)
                 )
             elif name == "country":
-                queryset = queryset.filter(pk__in=self._ids(clusters__country=value))
+                queryset = queryset.filter(
+                    pk__in=self._ids(clusters__country=value, clusters__live=True)
+                )
             elif name == "year":
                 queryset = queryset.filter(release_date__year=int(value))
         return queryset
@@ -132,7 +136,7 @@ class ReleaseFilter:
         if "cluster" not in self.fixed:
             others = self.narrow(self.base, skip="cluster")
             clusters = (
-                Cluster.objects.filter(press_releases__in=others)
+                Cluster.objects.filter(live=True, press_releases__in=others)
                 .annotate(n=Count("press_releases", distinct=True))
                 .order_by("slug")
             )
@@ -155,8 +159,8 @@ class ReleaseFilter:
             ]
         others = self.narrow(self.base, skip="country")
         counts = (
-            others.exclude(clusters__country="")
-            .filter(clusters__country__isnull=False)
+            # One filter() call: the country and the live state are of the same cluster.
+            others.filter(clusters__country__gt="", clusters__live=True)
             .values_list("clusters__country")
             .annotate(n=Count("pk", distinct=True))
         )

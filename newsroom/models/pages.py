@@ -104,7 +104,7 @@ def live_releases(locale):
         .public()
         .filter(locale=locale)
         .select_related("locale")
-        .prefetch_related(live_awards_prefetch(), "clusters")
+        .prefetch_related(live_awards_prefetch(), live_clusters_prefetch())
         .order_by("-release_date", "-pk")
     )
 
@@ -114,9 +114,23 @@ def live_awards_prefetch():
     return Prefetch("awards", queryset=Award.objects.filter(live=True).select_related("label"))
 
 
+def live_clusters_prefetch():
+    """A release's live clusters: the names lists, feeds and search show."""
+    return Prefetch("clusters", queryset=Cluster.objects.filter(live=True))
+
+
+def is_preview(request):
+    return getattr(request, "is_preview", False)
+
+
 def shown_awards(awards, request):
     """The awards a page shows: live ones; drafts too in an editor's preview."""
-    return awards if getattr(request, "is_preview", False) else awards.filter(live=True)
+    return awards if is_preview(request) else awards.filter(live=True)
+
+
+def shown_cluster(cluster, request):
+    """The cluster a page shows: a live one; a draft too in an editor's preview; else None."""
+    return cluster if cluster.live or is_preview(request) else None
 
 
 class HomePage(LocalizedPageMixin, Page):
@@ -137,7 +151,7 @@ class HomePage(LocalizedPageMixin, Page):
         context["cluster_pages"] = (
             ClusterNewsPage.objects.live()
             .public()
-            .filter(locale=self.locale)
+            .filter(locale=self.locale, cluster__live=True)
             .select_related("cluster")
             .order_by("title")
         )
@@ -326,11 +340,12 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
             )
 
     def search_text(self):
-        """Title, intro and the cluster's texts written in the page's language."""
+        """Title, intro and the live cluster's texts written in the page's language."""
         language = self.locale.language_code
         cluster_texts = [
             text_in(self.cluster, field, language)
             for field in ("name", "description", "city", "sector")
+            if self.cluster.live
         ]
         return "\n".join([self.title, self.intro, *cluster_texts])
 
@@ -339,6 +354,7 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["cluster"] = shown_cluster(self.cluster, request)
         context["awards"] = shown_awards(
             self.cluster.awards.select_related("label__body").order_by("-awarded_on"), request
         )
@@ -349,12 +365,16 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
         releases = live_releases(self.locale).child_of(self)
-        description = feeds.feed_description(
-            text_in(self.cluster, "name", self.locale.language_code) or self.title
-        )
+        name = text_in(self.cluster, "name", self.locale.language_code) if self.cluster.live else ""
+        description = feeds.feed_description(name or self.title)
         return feeds.page_feed(
             request, self, kind, releases, description=description, categories=release_categories
         )
+
+    def publish(self, revision, *args, **kwargs):
+        # One transaction: a draft cluster goes live with its page (publish_records_with_page).
+        with transaction.atomic():
+            return super().publish(revision, *args, **kwargs)
 
 
 class PressReleasePageTag(TaggedItemBase):
@@ -514,43 +534,64 @@ class PressReleasePage(LocalizedPageMixin, Page):
         return context
 
     def publish(self, revision, *args, **kwargs):
-        # One transaction, so the awards that go live with the release (see
-        # publish_announced_awards) and the release become public together or not at all.
+        # One transaction, so the awards and clusters that go live with the release (see
+        # publish_records_with_page) and the release become public together or not at all.
         with transaction.atomic():
             return super().publish(revision, *args, **kwargs)
 
 
 def release_categories(release):
-    """The names of a release's clusters and announced labels written in its language.
+    """The names of a release's live clusters and announced labels written in its language.
 
     Feeds list them as categories and search indexes them; a name the release's language
     lacks is left out rather than given in another language. Uses what the caller
     prefetched (`live_releases` does).
     """
     language = release.locale.language_code
-    names = [text_in(cluster, "name", language) for cluster in release.clusters.all()]
+    names = [
+        text_in(cluster, "name", language) for cluster in release.clusters.all() if cluster.live
+    ]
     names += [
         text_in(award.label, "name", language) for award in release.awards.all() if award.live
     ]
     return [name for name in dict.fromkeys(names) if name]
 
 
-def publish_announced_awards(sender, instance, **kwargs):
-    """`page_published`: a release going live takes the draft awards it announces live,
-    and the texts in its language waiting in the drafts of its live awards.
+def records_published_with(page):
+    """The records whose publication follows `page`'s: a release's announced awards and
+    named clusters; a cluster page's cluster and the live awards on its timeline."""
+    if isinstance(page, PressReleasePage):
+        return [
+            *page.awards.select_related("latest_revision"),
+            *page.clusters.select_related("latest_revision"),
+        ]
+    if isinstance(page, ClusterNewsPage) and page.cluster_id:
+        timeline = page.cluster.awards.filter(live=True).select_related("latest_revision")
+        return [page.cluster, *timeline]
+    return []
+
+
+def publish_records_with_page(sender, instance, **kwargs):
+    """`page_published`: a release or cluster page going live takes its draft records live
+    (a timeline's draft awards wait for their own release), and the texts in its language
+    waiting in the drafts of its live records, which its reviewer has read.
 
     Sent on every way a page is published (the editor's Publish, an approved review,
     Wagtail's scheduler at a scheduled or coordinated moment, the importer's --publish),
-    so an award is never public before the first release announcing it, and always with it.
+    inside the page's `publish` transaction, so an award or a cluster is never public before
+    the first page making it public, and always with it.
     """
     if not instance.live:
         return  # Wagtail also sends page_published when it only schedules a page
     user = getattr(kwargs.get("revision"), "user", None)
     language = instance.locale.language_code
-    for award in instance.awards.select_related("latest_revision"):
-        if not award.live:
-            award.go_live(user=user)
+    went_live = False
+    for record in records_published_with(instance):
+        if not record.live:
+            record.go_live(user=user)
+            went_live = True
         else:
-            # A translation of the award's texts into the page's language, saved as a
-            # draft of the live award, was read by this page's reviewer: it goes live too.
-            publish_texts_in(award, language, user=user)
+            publish_texts_in(record, language, user=user)
+    if went_live:
+        # The page was indexed when it was saved, before its records were public.
+        index.insert_or_update_object(instance)

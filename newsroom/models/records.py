@@ -15,17 +15,18 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modeltranslation.utils import build_localized_fieldname
 from taggit.models import TagBase
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 
-from newsroom.formatting import country_choices, country_name
-from newsroom.languages import default_language, record_languages
+from newsroom.formatting import country_choices, country_name, language_name
+from newsroom.languages import default_language, record_languages, record_source_language
 from newsroom.models.stamps import TranslationStampedModel
 from newsroom.models.texts import text_in
 
@@ -33,6 +34,67 @@ from newsroom.models.texts import text_in
 def _country_choices():
     # A callable so the admin lists countries in the editor's language.
     return country_choices(get_language() or default_language())
+
+
+class PublishedRecordMixin:
+    """What a record with a publication state (an award, a cluster's public profile) adds to
+    Wagtail's mixins: publishing with its page, a listing's annotation, previews per language.
+
+    Like a page, a live record's row is what readers see; an edit of a live record is a
+    revision until someone publishes it. Previews render the component readers get, in one
+    language at a time, with the record's texts in that language only.
+    """
+
+    preview_template = None
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def approved_schedule(self):
+        # As Wagtail's Page: a listing annotates `_approved_schedule` to spare a query a row.
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
+
+    def go_live(self, user=None):
+        """Publish the record as last edited: the page making it public has gone live.
+
+        The page's publisher may not hold the record's own publish permission; publishing
+        the page is what makes the record public, so that permission is not asked for.
+        """
+        revision = self.latest_revision or self.save_revision(user=user, log_action=False)
+        revision.publish(user=user, skip_permission_checks=True)
+
+    @property
+    def preview_modes(self):
+        # One mode per language, named in itself so each translator finds theirs.
+        return [(code, language_name(code)) for code in record_languages()]
+
+    @property
+    def default_preview_mode(self):
+        return record_source_language()
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_language": mode_name}
+
+    def serve_preview(self, request, mode_name):
+        if mode_name not in record_languages():
+            mode_name = self.default_preview_mode
+        # Rendered inside the override: the response is lazy, and UI strings, Babel formats
+        # and the record texts (own_text, record_name) follow the active language.
+        with translation.override(mode_name):
+            response = TemplateResponse(
+                request,
+                self.get_preview_template(request, mode_name),
+                self.get_preview_context(request, mode_name),
+            )
+            response.render()
+        return response
 
 
 class CertificationBody(TranslationStampedModel):
@@ -98,8 +160,24 @@ class Label(TranslationStampedModel):
         return self.name
 
 
-class Cluster(TranslationStampedModel):
-    """A cluster organisation whose certification news we publish."""
+class Cluster(
+    PublishedRecordMixin,
+    PreviewableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslationStampedModel,
+):
+    """A cluster organisation whose certification news we publish.
+
+    Its public profile (names, description, facts) has a publication state, like a page: a
+    cluster the importer proposes is a draft, on no public surface, until the first release
+    announcing it or the cluster page filed for it goes live (`publish_records_with_page`),
+    or someone allowed to publishes it. Editing a live cluster saves a draft revision; readers
+    keep the live version until it is published. Clusters made in code are live by default.
+    """
+
+    preview_template = "newsroom/previews/cluster.html"
 
     slug = models.SlugField(_("slug"), unique=True, max_length=80)
     name = models.CharField(_("name"), max_length=255)
@@ -119,6 +197,8 @@ class Cluster(TranslationStampedModel):
     website = models.URLField(_("website"), blank=True)
     member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cluster")
+
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
@@ -126,6 +206,9 @@ class Cluster(TranslationStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "cluster": self}
 
     def country_name(self, language_code=None):
         return country_name(self.country, language_code or get_language())
@@ -145,7 +228,14 @@ class AwardQuerySet(models.QuerySet):
         return self.none()
 
 
-class Award(DraftStateMixin, RevisionMixin, TranslationStampedModel):
+class Award(
+    PublishedRecordMixin,
+    PreviewableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslationStampedModel,
+):
     """A cluster received a label on a date, valid until a date, after an audit.
 
     An award has a publication state, like a page: one made for a release that is not yet
@@ -153,6 +243,8 @@ class Award(DraftStateMixin, RevisionMixin, TranslationStampedModel):
     shown on no public page, until its release goes live (`PressReleasePage.publish`) or
     someone allowed to publishes it on its own. Awards made in code are live by default.
     """
+
+    preview_template = "newsroom/previews/award.html"
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
@@ -200,25 +292,11 @@ class Award(DraftStateMixin, RevisionMixin, TranslationStampedModel):
     def __str__(self):
         return f"{self.cluster} – {self.label} ({self.awarded_on:%Y-%m-%d})"
 
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @property
-    def approved_schedule(self):
-        # As Wagtail's Page: a listing annotates `_approved_schedule` to spare a query a row.
-        if hasattr(self, "_approved_schedule"):
-            return self._approved_schedule
-        return super().approved_schedule
-
-    def go_live(self, user=None):
-        """Publish the award as last edited: its announcing release has gone live.
-
-        The release's publisher may not hold the award's own publish permission; publishing
-        the release is what makes the award public, so that permission is not asked for.
-        """
-        revision = self.latest_revision or self.save_revision(user=user, log_action=False)
-        revision.publish(user=user, skip_permission_checks=True)
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        # As the release page shows it: "renewed in …" when a later live award followed.
+        context["award"] = note_renewals([self])[0]
+        return context
 
     def save(self, *args, **kwargs):
         if self.valid_until is None:

@@ -11,7 +11,12 @@ from wagtail.search.query import And, Or, PlainText
 from newsroom import stemming
 from newsroom.languages import site_languages
 from newsroom.models.listings import paginate
-from newsroom.models.pages import ClusterNewsPage, PressReleasePage, live_awards_prefetch
+from newsroom.models.pages import (
+    ClusterNewsPage,
+    PressReleasePage,
+    live_awards_prefetch,
+    live_clusters_prefetch,
+)
 
 MAX_QUERY_LENGTH = 200
 CLUSTER_RESULTS = 5
@@ -58,7 +63,9 @@ def search(request):
         releases = paginate(request, found)
         # Search results cannot prefetch; the page of results can.
         releases.object_list = list(releases.object_list)
-        prefetch_related_objects(releases.object_list, live_awards_prefetch(), "clusters")
+        prefetch_related_objects(
+            releases.object_list, live_awards_prefetch(), live_clusters_prefetch()
+        )
         for release in releases:
             release.excerpt = stemming.highlight(
                 f"{release.lead} {stemming.stream_text(release.body)}", terms, language

@@ -234,7 +234,7 @@ def release_structured_data(page, url):
             labels_by_cluster[award.cluster_id].append(name)
 
     about = []
-    for cluster in page.clusters.all():
+    for cluster in [cluster for cluster in page.clusters.all() if cluster.live]:
         organization = {"@type": "Organization", "name": name_in(cluster, language)[0]}
         if cluster.website:
             organization["url"] = cluster.website

@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import Revision
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
@@ -35,6 +35,17 @@ class TranslatedRecordViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+def with_approved_schedule(queryset):
+    """`queryset` of records with a publication state, each row saying whether a revision is
+    scheduled: the live/draft column asks it, and (as Wagtail does for pages) the listing
+    then runs no query per row."""
+    # Each such record's `_revisions` relation is queried by its model name (award=…).
+    scheduled = Revision.objects.filter(
+        **{queryset.model._meta.model_name: OuterRef("pk")}, approved_go_live_at__isnull=False
+    )
+    return queryset.annotate(_approved_schedule=Exists(scheduled))
+
+
 class ClusterViewSet(TranslatedRecordViewSet):
     model = Cluster
     icon = "group"
@@ -45,6 +56,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
         "city",
         "founded_year",
         "member_count",
+        LiveStatusTagColumn(),
         TranslationStatusColumn(),
     ]
     list_export = [
@@ -64,9 +76,14 @@ class ClusterViewSet(TranslatedRecordViewSet):
             FieldRowPanel([FieldPanel("slug"), FieldPanel("acronym")]),
             FieldRowPanel([FieldPanel("country"), FieldPanel("founded_year")]),
             FieldRowPanel([FieldPanel("website"), FieldPanel("member_count")]),
+            # The go-live and expiry dates behind the editor's "Set schedule" dialog.
+            PublishingPanel(),
         ],
         ["name", "description", "region", "city", "sector"],
     )
+
+    def get_queryset(self, request):
+        return with_approved_schedule(Cluster.objects.all())
 
 
 class CertificationBodyViewSet(TranslatedRecordViewSet):
@@ -153,17 +170,13 @@ class AwardViewSet(TranslatedRecordViewSet):
                 ],
                 heading=_("Audit"),
             ),
+            PublishingPanel(),
         ],
         ["result_summary", "distinction"],
     )
 
     def get_queryset(self, request):
-        # The live/draft column asks each row whether a revision is scheduled; annotated
-        # here (as Wagtail does for pages), the listing runs no query per row.
-        scheduled = Revision.objects.filter(award=OuterRef("pk"), approved_go_live_at__isnull=False)
-        return Award.objects.select_related("cluster", "label").annotate(
-            _approved_schedule=Exists(scheduled)
-        )
+        return with_approved_schedule(Award.objects.select_related("cluster", "label"))
 
 
 class ReleaseTagViewSet(TranslatedRecordViewSet):

@@ -7,7 +7,9 @@ single task only that language's reviewers approve: translations are reviewed by
 language's reviewers, and a source release by the reviewers of its own language.
 """
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import (
     GroupApprovalTask,
@@ -19,6 +21,7 @@ from wagtail.models import (
 
 from newsroom.languages import site_languages
 from newsroom.models.pages import HomePage
+from newsroom.models.records import Award, Cluster
 
 RECORD_PERMISSIONS = [
     "change_cluster",
@@ -77,16 +80,35 @@ EDITORIAL_GROUPS = ("Editors", "Moderators")
 RECORD_MODELS = ("cluster", "award", "label", "certificationbody", "releasetag")
 
 
+def _publishing():
+    # Records with a publication state: published, locked and unlocked like pages.
+    for model in (Cluster, Award):
+        for action in ("publish", "lock", "unlock"):
+            yield model, action
+
+
+def ensure_snippet_permission(model, action):
+    """The codename of Wagtail's extra snippet permission (publish_award, lock_cluster…),
+    created here if missing: Wagtail creates it after `migrate` has run this app's roles."""
+    codename = get_permission_codename(action, model._meta)
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(model),
+        codename=codename,
+        defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+    )
+    return codename
+
+
 def ensure_editorial_record_permissions():
-    """Wagtail's Editors and Moderators keep the records: add, change and delete them, and
-    publish an award on its own (one a release announces goes live with the release)."""
+    """Wagtail's Editors and Moderators keep the records: add, change and delete them;
+    publish an award or a cluster's profile on its own (one a page makes public goes live
+    with the page), and lock and unlock them while they work on one."""
     codenames = [
         f"{action}_{model}" for action in ("add", "change", "delete") for model in RECORD_MODELS
     ]
+    codenames += [ensure_snippet_permission(model, action) for model, action in _publishing()]
     permissions = list(
-        Permission.objects.filter(
-            content_type__app_label="newsroom", codename__in=[*codenames, "publish_award"]
-        )
+        Permission.objects.filter(content_type__app_label="newsroom", codename__in=codenames)
     )
     for group in Group.objects.filter(name__in=EDITORIAL_GROUPS):
         group.permissions.add(*permissions)

@@ -955,3 +955,24 @@ def test_the_same_release_in_another_encoding_updates_it(demo_site):
     second = import_release(text.encode("utf-8"), "pl_pomorski_bronze.utf8.txt")
     assert second.page.pk == first.page.pk
     assert counts() == after_first | {"revisions": after_first["revisions"] + 1}
+
+
+def test_a_proposed_cluster_is_a_draft_on_no_public_surface_until_its_release_goes_live(
+    demo_site, client
+):
+    name = GOOD["en_silesian_bronze.md"].cluster
+    outcome = import_release(sample("en_silesian_bronze.md"), "en_silesian_bronze.md")
+    assert outcome.cluster_created
+    cluster = Cluster.objects.get(name_en=name)
+    assert not cluster.live and cluster.latest_revision is not None
+    surfaces = ["/en/", "/en/news/", "/en/news/feed/rss/", "/en/search/?q=Silesian"]
+    assert not [url for url in surfaces if name in client.get(url).content.decode()]
+
+    release = PressReleasePage.objects.get(pk=outcome.page.pk)
+    release.get_latest_revision().publish()
+
+    cluster.refresh_from_db()
+    assert cluster.live
+    index = client.get("/en/news/").content.decode()
+    assert name in index and f"?cluster={cluster.slug}" in index
+    assert name in client.get("/en/search/?q=Silesian").content.decode()

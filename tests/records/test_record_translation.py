@@ -168,7 +168,11 @@ def test_a_user_in_two_language_groups_edits_both_languages(users):
 
 
 def test_statuses_follow_the_edits_made_in_the_admin(client, users):
-    cluster = ClusterFactory(description_pl="Klaster biotechnologiczny", description_ru="")
+    # A draft cluster: every save writes its row (a live one's edits wait in a revision,
+    # see test_cluster_publication.py).
+    cluster = ClusterFactory(
+        description_pl="Klaster biotechnologiczny", description_ru="", live=False
+    )
     assert field_status(cluster, "description", "ru") == FieldStatus.EMPTY
     assert field_status(cluster, "name", "ru") == FieldStatus.UP_TO_DATE
 
@@ -192,7 +196,7 @@ def test_statuses_follow_the_edits_made_in_the_admin(client, users):
 
 
 def test_russian_translator_cannot_change_the_source_language_or_the_facts(client, users):
-    cluster = ClusterFactory(founded_year=2006, website="https://example.com")
+    cluster = ClusterFactory(founded_year=2006, website="https://example.com", live=False)
     original_pl, original_en = cluster.name_pl, cluster.name_en
     before = dict(cluster.translation_stamps)
     client.force_login(users["translator-ru"])
@@ -251,6 +255,7 @@ def test_editor_still_changes_every_language_and_the_facts(client, users):
     cluster = post_from_form(
         client,
         cluster,
+        publish=True,
         name_pl="Nazwa PL",
         name_en="Name EN",
         name_ru="Название RU",
@@ -272,7 +277,7 @@ def test_language_tab_lists_empty_and_outdated_fields_with_the_source_text(clien
         sector_ru="биотехнологии",
     )
     client.force_login(users["editor"])
-    cluster = post_from_form(client, cluster, sector_pl="nauki o życiu")
+    cluster = post_from_form(client, cluster, publish=True, sector_pl="nauki o życiu")
 
     client.force_login(users["translator-ru"])
     html = client.get(edit_url(cluster)).content.decode()

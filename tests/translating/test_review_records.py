@@ -85,5 +85,3 @@ def test_the_matrix_shows_the_translation_waiting_for_its_records(
     award.distinction_ru = "второй кластер в Польше"
     award.save()
     assert "translation-waiting" not in admin_client.get(url).content.decode()
-
-
