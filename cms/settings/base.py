@@ -1,5 +1,6 @@
 """Settings shared by every environment; the others import from here."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Throttles password guessing on the admin login (see AXES_* below).
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,7 +57,22 @@ MIDDLEWARE = [
     "newsroom.translating.guards.TranslationShortcutsNeedPublishPermission",
     # Last: the admin's writes (and the guards' checks) run in one transaction each.
     "newsroom.transactions.AtomicAdminWritesMiddleware",
+    # django-axes wants to be last: it answers a locked-out login itself.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes: 5 wrong passwords for one username from one address lock that pair out for
+# 15 minutes (429, a page in the user's language); a right password resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "newsroom/locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "cms.urls"
 
