@@ -1,15 +1,14 @@
 """The records' admin: one snippet viewset per record, grouped under a "Certification" menu."""
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
-from wagtail.models import Revision
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
+from newsroom.records.choosers import AwardChooserViewSet, awards_with_schedule
 from newsroom.records.filters import (
     AwardFilterSet,
     CertificationBodyFilterSet,
@@ -129,6 +128,8 @@ class AwardCreateView(CreateView):
 class AwardViewSet(TranslatedRecordViewSet):
     model = Award
     add_view_class = AwardCreateView
+    # The release editor's modal: its cluster's awards, and "Create award" (a draft).
+    chooser_viewset_class = AwardChooserViewSet
     icon = "success"
     list_display = [
         "cluster",
@@ -157,12 +158,7 @@ class AwardViewSet(TranslatedRecordViewSet):
     )
 
     def get_queryset(self, request):
-        # The live/draft column asks each row whether a revision is scheduled; annotated
-        # here (as Wagtail does for pages), the listing runs no query per row.
-        scheduled = Revision.objects.filter(award=OuterRef("pk"), approved_go_live_at__isnull=False)
-        return Award.objects.select_related("cluster", "label").annotate(
-            _approved_schedule=Exists(scheduled)
-        )
+        return awards_with_schedule()
 
 
 class CertificationViewSetGroup(SnippetViewSetGroup):
