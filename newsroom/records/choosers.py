@@ -112,6 +112,7 @@ class AwardCreationForm(WagtailAdminModelForm):
         if clusters:
             cluster_field.queryset = Cluster.objects.filter(pk__in=clusters)
             cluster_field.initial = clusters[0]
+            cluster_field.empty_label = None  # one of the release's, the first preselected
         self.fields["label"].queryset = Label.objects.select_related("body")
 
 
