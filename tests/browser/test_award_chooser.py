@@ -62,6 +62,8 @@ def log_in(page, username, password):
 def test_editor_creates_the_award_in_the_chooser_and_the_release_announces_it(
     release_to_announce, page
 ):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     log_in(page, "editor", "newsroom-editor")
     page.goto(release_to_announce.edit_path)
     chooser = page.locator("[data-awards-chooser]")
@@ -95,3 +97,4 @@ def test_editor_creates_the_award_in_the_chooser_and_the_release_announces_it(
     saved = page.locator("[data-awards-chooser-list] [data-award-id]")
     assert saved.count() == release_to_announce.awards_before + 1
     assert saved.filter(has_text=AWARDED_ON).count() == 1
+    assert errors == []
