@@ -11,6 +11,7 @@ does, of one of those clusters; the release takes it live when it is published
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,11 @@ def requested_clusters(request):
     """The cluster pks the release editor passed: `?cluster=3,7` gives [3, 7]."""
     parts = request.GET.get("cluster", "").split(",")
     return [int(part) for part in parts if part.strip().isdigit()]
+
+
+def field_label(name):
+    """A column heading from the award's field: "Label", "Date awarded"."""
+    return capfirst(Award._meta.get_field(name).verbose_name)
 
 
 def award_permission_policy():
@@ -149,7 +155,7 @@ class AwardListing(AwardChoosing):
     @property
     def title_column(self):
         column = super().title_column
-        column.label = _("Label")
+        column.label = field_label("label")
         column.accessor = "label"
         return column
 
@@ -158,7 +164,7 @@ class AwardListing(AwardChoosing):
         return [
             self.title_column,
             Column("cluster", label=_("Cluster")),
-            Column("awarded_on", label=_("Date awarded")),
+            Column("awarded_on", label=field_label("awarded_on")),
             Column("valid_until", label=_("Valid until")),
             Column("status", label=_("Validity"), accessor="get_status_display"),
             LiveStatusTagColumn(sort_key=None),
