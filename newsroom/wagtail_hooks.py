@@ -54,7 +54,11 @@ def warn_of_a_label_announced_without_its_award(request, page):
             _(
                 "The text names a label (%(level)s) but the release announces no award: it "
                 "will have no award card and will be missing from level pages and filters. "
-                "Choose the award under “%(section)s”."
+                "Under “%(section)s”, press “%(add)s” to choose the award, or create it there."
             )
-            % {"level": Label.Level(level).label, "section": _("What it announces")},
+            % {
+                "level": Label.Level(level).label,
+                "section": _("What it announces"),
+                "add": _("Add award"),
+            },
         )

@@ -11,7 +11,8 @@ from django.utils import translation
 from django.utils.html import escape
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
 
 from tests.factories import ClusterNewsPageFactory, PressReleasePageFactory
 
@@ -78,3 +79,35 @@ def post_from_form(client, record, *, publish=False, **changes):
     assert response.status_code == 302, response.content.decode()[:3000]
     record.refresh_from_db()
     return record
+
+
+def release_add_url(cluster_page):
+    """The admin's form for a new release under `cluster_page`."""
+    return reverse("wagtailadmin_pages:add", args=["newsroom", "pressreleasepage", cluster_page.pk])
+
+
+def release_form_data(title, awards=(), clusters=None, slug="nowy-komunikat"):
+    """What the release editor posts: `awards` (and `clusters` when given) as the lists of
+    pks the form sends, one key with many values."""
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "release_date": "2024-03-05",
+            "lead": "Krótki wstęp.",
+            "body": streamfield([("paragraph", rich_text("<p>Treść komunikatu.</p>"))]),
+            "tags": "",
+            "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0},
+        }
+    )
+    data["awards"] = [str(award.pk) for award in awards]
+    if clusters is not None:
+        data["clusters"] = [str(cluster.pk) for cluster in clusters]
+    return data
+
+
+def use_admin_in(user, language_code):
+    """Give `user` the admin in `language_code` (without a preference it is Polish)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language_code
+    profile.save()

@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.http import Http404, QueryDict
-from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
@@ -25,6 +23,7 @@ from wagtail.search import index
 from newsroom import feeds, stemming
 from newsroom.blocks import PressReleaseBodyBlock
 from newsroom.languages import site_languages
+from newsroom.models.announcing import AwardsChooser
 from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
@@ -409,39 +408,44 @@ class ReleaseTagManager(ClusterTaggableManager):
 
 class PressReleaseForm(WagtailAdminPageForm):
     """The release editor: the cluster it is filed under comes preselected, and "awards
-    announced" offers that cluster's awards (and those of any other cluster it names),
-    not every award of every cluster."""
+    announced" accepts that cluster's awards (and those of any other cluster the release
+    lists), not every award of every cluster.
+
+    The awards are chosen in a modal chooser (`AwardsChooser`), listing those of the ticked
+    clusters; the restriction is kept here too, so a posted award of another cluster is
+    refused with a form error.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         parent = self.parent_page.specific if self.parent_page else None
         filed_under = getattr(parent, "cluster", None)
-        cluster_ids = {cluster.pk for cluster in self.instance.clusters.all()}
+        if filed_under is not None and not self.instance.pk and not self.is_bound:
+            self.initial["clusters"] = [filed_under.pk]
+        if "awards" not in self.fields:
+            return
+        cluster_ids = self.listed_cluster_ids()
         if filed_under is not None:
             cluster_ids.add(filed_under.pk)
-            if not self.instance.pk and not self.is_bound:
-                self.initial["clusters"] = [filed_under.pk]
-            if "awards" in self.fields:
-                self.offer_a_new_award(filed_under)
-        if "awards" in self.fields and cluster_ids:
-            linked = [award.pk for award in self.instance.awards.all()]
-            self.fields["awards"].queryset = (
-                Award.objects.filter(Q(cluster_id__in=cluster_ids) | Q(pk__in=linked))
-                .select_related("label", "cluster")
-                .order_by("-awarded_on")
-            )
-
-    def offer_a_new_award(self, cluster):
-        """A link beside the awards to record a new one, its cluster already chosen."""
-        field = self.fields["awards"]
-        url = f"{reverse('wagtailsnippets_newsroom_award:add')}?cluster={cluster.pk}"
-        link = _(
-            "Record a new award for %(cluster)s (opens in a new tab), then reload this page "
-            "to choose it."
-        ) % {"cluster": cluster}
-        field.help_text = format_html(
-            '{} <a href="{}" target="_blank" rel="noopener">{}</a>', field.help_text, url, link
+            widget = self.fields["awards"].widget
+            if isinstance(widget, AwardsChooser):
+                widget.default_clusters = [filed_under.pk]
+        linked = [award.pk for award in self.instance.awards.all()]
+        self.fields["awards"].queryset = (
+            Award.objects.filter(Q(cluster_id__in=cluster_ids) | Q(pk__in=linked))
+            .select_related("label", "cluster")
+            .order_by("-awarded_on")
         )
+
+    def listed_cluster_ids(self):
+        """The clusters the release lists: as posted when the form is bound, else as stored."""
+        if not self.is_bound:
+            return {cluster.pk for cluster in self.instance.clusters.all()}
+        name = self.add_prefix("clusters")
+        posted = self.data.getlist(name) if hasattr(self.data, "getlist") else self.data.get(name)
+        if posted is None or isinstance(posted, str | int):
+            posted = [] if posted is None else [posted]
+        return {int(value) for value in posted if str(value).isdigit()}
 
 
 class PressReleasePage(LocalizedPageMixin, Page):
@@ -472,7 +476,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("clusters", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("awards", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("awards", widget=AwardsChooser),
                 FieldPanel("tags"),
             ],
             heading=_("What it announces"),

@@ -1,15 +1,15 @@
 """The records' admin: one snippet viewset per record, grouped under a "Certification" menu."""
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
-from wagtail.models import Revision
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
 from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
+from newsroom.records.choosers import AwardChooserViewSet
 from newsroom.records.filters import (
     AwardFilterSet,
     CertificationBodyFilterSet,
@@ -18,6 +18,7 @@ from newsroom.records.filters import (
     ReleaseTagFilterSet,
 )
 from newsroom.records.panels import TranslationStatusColumn, translated_tabs
+from newsroom.records.schedules import with_approved_schedule
 
 
 def in_every_language(field_path):
@@ -33,17 +34,6 @@ class TranslatedRecordViewSet(SnippetViewSet):
     # searches them directly in every language at once.
     search_backend_name = None
     copy_view_enabled = False
-
-
-def with_approved_schedule(queryset):
-    """`queryset` of records with a publication state, each row saying whether a revision is
-    scheduled: the live/draft column asks it, and (as Wagtail does for pages) the listing
-    then runs no query per row."""
-    # Each such record's `_revisions` relation is queried by its model name (award=…).
-    scheduled = Revision.objects.filter(
-        **{queryset.model._meta.model_name: OuterRef("pk")}, approved_go_live_at__isnull=False
-    )
-    return queryset.annotate(_approved_schedule=Exists(scheduled))
 
 
 class ClusterViewSet(TranslatedRecordViewSet):
@@ -147,6 +137,8 @@ class AwardCreateView(CreateView):
 class AwardViewSet(TranslatedRecordViewSet):
     model = Award
     add_view_class = AwardCreateView
+    # The release editor's modal: its cluster's awards, and "Create award" (a draft).
+    chooser_viewset_class = AwardChooserViewSet
     icon = "success"
     list_display = [
         "cluster",

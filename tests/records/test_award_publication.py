@@ -19,7 +19,7 @@ from django.utils import timezone
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award
 from tests.factories import AwardFactory, LabelFactory
-from tests.records.test_announcing import add_url, release_data
+from tests.helpers import release_add_url, release_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -180,10 +180,10 @@ def test_publishing_in_the_admin_takes_the_new_award_live_with_the_release(
 ):
     award = draft_award_of(translated_release, gold_label)
     cluster_page = translated_release["cluster_pages"]["pl"]
-    data = release_data("Złota Odznaka dla klastra", awards=[award])
+    data = release_form_data("Złota Odznaka dla klastra", awards=[award])
     data["action-publish"] = "action-publish"
 
-    response = admin_client.post(add_url(cluster_page), data)
+    response = admin_client.post(release_add_url(cluster_page), data)
 
     assert response.status_code == 302
     award.refresh_from_db()
@@ -197,12 +197,12 @@ def test_a_failure_while_publishing_in_the_admin_leaves_release_and_award_unpubl
     award cannot go live, the release does not either, and nothing half-done is kept."""
     award = draft_award_of(translated_release, gold_label)
     cluster_page = translated_release["cluster_pages"]["pl"]
-    data = release_data("Złota Odznaka dla klastra", awards=[award])
+    data = release_form_data("Złota Odznaka dla klastra", awards=[award])
     data["action-publish"] = "action-publish"
 
     failing = mock.patch.object(Award, "go_live", side_effect=RuntimeError("disk full"))
     with failing, pytest.raises(RuntimeError):
-        admin_client.post(add_url(cluster_page), data)
+        admin_client.post(release_add_url(cluster_page), data)
 
     award.refresh_from_db()
     assert not award.live
