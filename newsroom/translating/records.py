@@ -175,8 +175,20 @@ def languages_to_report(user):
     return record_target_languages()
 
 
+class NamesRecordField:
+    """How screens name a record's field: "Award: …" and "Distinction"."""
+
+    @property
+    def record_label(self):
+        return f"{capfirst(self.record._meta.verbose_name)}: {self.record}"
+
+    @property
+    def field_label(self):
+        return capfirst(self.record._meta.get_field(self.field).verbose_name)
+
+
 @dataclass(frozen=True)
-class ShownRecordText:
+class ShownRecordText(NamesRecordField):
     """A record text a page shows, beside its source text; `text` is "" when the page's
     language has none (the page then leaves a description out, or marks a name as written
     in another language)."""
@@ -189,14 +201,6 @@ class ShownRecordText:
     @property
     def missing(self):
         return not self.text
-
-    @property
-    def record_label(self):
-        return f"{capfirst(self.record._meta.verbose_name)}: {self.record}"
-
-    @property
-    def field_label(self):
-        return capfirst(self.record._meta.get_field(self.field).verbose_name)
 
 
 # What a cluster page shows of its cluster (templates/components/cluster_facts.html).
@@ -265,7 +269,7 @@ def record_texts_shown_by(page, language_code):
 
 
 @dataclass
-class RecordWork:
+class RecordWork(NamesRecordField):
     """A record text that pages in `language_code` show and that needs translating into it
     (empty, or older than its source), with those pages: a line of a translator's work list.
     """
@@ -276,14 +280,6 @@ class RecordWork:
     status: str
     source_text: str
     pages: list
-
-    @property
-    def record_label(self):
-        return f"{capfirst(self.record._meta.verbose_name)}: {self.record}"
-
-    @property
-    def field_label(self):
-        return capfirst(self.record._meta.get_field(self.field).verbose_name)
 
     @property
     def status_label(self):

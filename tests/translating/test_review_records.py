@@ -10,6 +10,9 @@ from django.utils import translation
 
 from wagtail.models import WorkflowState
 
+from newsroom.models.records import ReleaseTag
+from tests.helpers import post_from_form
+
 pytestmark = pytest.mark.django_db
 
 
@@ -85,3 +88,59 @@ def test_the_matrix_shows_the_translation_waiting_for_its_records(
     award.distinction_ru = "второй кластер в Польше"
     award.save()
     assert "translation-waiting" not in admin_client.get(url).content.decode()
+
+
+def test_a_translation_drafted_on_the_live_award_goes_live_with_the_approved_page(
+    client, team, russian_in_review, translated_release
+):
+    """The award is live, so the translator's Russian distinction is saved as a draft of it:
+    readers do not see it, the reviewer does, and approving the Russian page publishes it.
+    An editor's pending Polish change in the same draft keeps waiting for its own Publish."""
+    award = translated_release["award"]
+    client.force_login(team["editor"])
+    post_from_form(client, award, distinction_pl="Nowe wyróżnienie, jeszcze nie do druku")
+    client.force_login(team["translator"])
+    post_from_form(client, award, distinction_ru="второй кластер в Польше")
+    assert award.distinction_ru == "" and award.has_unpublished_changes
+    assert "второй кластер в Польше" not in client.get(russian_in_review.url).content.decode()
+
+    client.force_login(team["reviewer"])
+    html = review(client, russian_in_review).content.decode()
+    assert "второй кластер в Польше" in html and 'class="review-missing"' not in html
+    assert review(client, russian_in_review, action="approve").status_code == 302
+
+    award.refresh_from_db()
+    assert award.distinction_ru == "второй кластер в Польше"
+    assert award.distinction_pl == "drugi klaster w Polsce" and award.has_unpublished_changes
+    assert "второй кластер в Польше" in client.get(russian_in_review.url).content.decode()
+    polish = client.get(translated_release["releases"]["pl"].url).content.decode()
+    assert "Nowe wyróżnienie" not in polish and "drugi klaster w Polsce" in polish
+
+
+def test_a_draft_holding_only_the_translation_is_published_whole(
+    client, team, russian_in_review, translated_release
+):
+    award = translated_release["award"]
+    client.force_login(team["translator"])
+    post_from_form(client, award, distinction_ru="второй кластер в Польше")
+    draft = award.latest_revision
+
+    client.force_login(team["reviewer"])
+    assert review(client, russian_in_review, action="approve").status_code == 302
+
+    award.refresh_from_db()
+    assert award.distinction_ru == "второй кластер в Польше"
+    assert not award.has_unpublished_changes and award.live_revision == draft
+
+
+def test_reviewer_sees_a_tag_without_a_russian_name_as_a_missing_record_text(
+    client, team, russian_in_review
+):
+    tag = ReleaseTag.objects.create(name="złota odznaka", label_pl="złota odznaka")
+    russian_in_review.tags.add(tag)
+    russian_in_review.save_revision(user=team["translator"])
+    client.force_login(team["reviewer"])
+    html = re.sub(r"\s+", " ", review(client, russian_in_review).content.decode())
+    row = re.search(r"<tr>(?:(?!</tr>).)*złota odznaka(?:(?!</tr>).)*</tr>", html).group(0)
+    assert 'class="review-missing"' in row
+    assert f'href="{reverse("wagtailsnippets_newsroom_releasetag:edit", args=[tag.pk])}"' in row
