@@ -15,6 +15,7 @@ class NewsroomConfig(AppConfig):
         super().import_models()
         import_module("newsroom.models.records")
         import_module("newsroom.models.pages")
+        import_module("newsroom.models.teams")
 
     def ready(self):
         from wagtail.signals import page_published
@@ -24,6 +25,7 @@ class NewsroomConfig(AppConfig):
             PressReleasePage,
             publish_records_with_page,
         )
+        from newsroom.records import teams
         from newsroom.translating import signals
 
         for page_type in (PressReleasePage, ClusterNewsPage):
@@ -33,3 +35,4 @@ class NewsroomConfig(AppConfig):
                 dispatch_uid=f"newsroom_records_go_live_with_{page_type.__name__}",
             )
         signals.connect(self)
+        teams.connect()

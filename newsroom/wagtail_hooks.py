@@ -6,16 +6,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from newsroom.importing import views as import_views
 from newsroom.importing.facts import level_named_without_award
 from newsroom.models.pages import PressReleasePage
-from newsroom.models.records import Label
+from newsroom.models.records import Award, Cluster, Label
+from newsroom.records.permissions import AwardPolicy, ClusterPolicy
 from newsroom.records.viewsets import CertificationViewSetGroup
 from newsroom.translating.views.records import RecordWorkPanel
 from newsroom.translating.views.viewset import TranslationsViewSet
 
+# Before the viewsets: their screens and the award chooser ask these policies.
+register_permission_policy(Cluster, ClusterPolicy(Cluster))
+register_permission_policy(Award, AwardPolicy(Award))
 register_snippet(CertificationViewSetGroup)
 
 

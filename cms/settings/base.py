@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsroom.translating.guards.TranslationShortcutsNeedPublishPermission",
+    "newsroom.records.permissions.RecordScreensNeedTheirTeam",
     # Last: the admin's writes (and the guards' checks) run in one transaction each.
     "newsroom.transactions.AtomicAdminWritesMiddleware",
     # django-axes wants to be last: it answers a locked-out login itself.

@@ -35,6 +35,7 @@ from newsroom.access import RefusesWithReason, refused
 from newsroom.languages import record_languages, record_source_language
 from newsroom.models.announcing import award_summary
 from newsroom.models.records import Award, Cluster, Label
+from newsroom.records.permissions import ClusterTeamPolicy
 from newsroom.records.schedules import with_approved_schedule
 
 # Who may list awards to choose them: every role that edits releases holds one of these
@@ -100,9 +101,12 @@ class AwardCreationForm(WagtailAdminModelForm):
         # Plain selects: the clusters and labels' own choosers would open a modal in a modal.
         widgets = {"cluster": forms.Select, "label": forms.Select}
 
-    def __init__(self, *args, clusters=(), **kwargs):
+    def __init__(self, *args, clusters=(), allowed_clusters=None, **kwargs):
         super().__init__(*args, **kwargs)
         cluster_field = self.fields["cluster"]
+        if allowed_clusters is not None:
+            cluster_field.queryset = allowed_clusters
+            clusters = [pk for pk in clusters if allowed_clusters.filter(pk=pk).exists()]
         if clusters:
             cluster_field.queryset = Cluster.objects.filter(pk__in=clusters)
             cluster_field.initial = clusters[0]
@@ -123,7 +127,11 @@ class AwardChoosing(RefusesWithReason):
         return super().dispatch(request, *args, **kwargs)
 
     def get_object_list(self):
-        awards = with_approved_schedule(Award.objects.select_related("cluster", "label"))
+        # Everyone's awards for editors and translators; a cluster team's own only.
+        allowed = award_permission_policy().instances_user_has_any_permission_for(
+            self.request.user, CHOOSING_ACTIONS
+        )
+        awards = with_approved_schedule(allowed.select_related("cluster", "label"))
         clusters = requested_clusters(self.request)
         if clusters:
             awards = awards.filter(cluster_id__in=clusters)
@@ -134,7 +142,11 @@ class AwardChoosing(RefusesWithReason):
 
     def get_creation_form_kwargs(self):
         kwargs = super().get_creation_form_kwargs()
+        policy = award_permission_policy()
         kwargs["clusters"] = requested_clusters(self.request)
+        if isinstance(policy, ClusterTeamPolicy):
+            # A cluster team creates awards for its own clusters only.
+            kwargs["allowed_clusters"] = policy.clusters_for(self.request.user, "add")
         kwargs["for_user"] = self.request.user
         return kwargs
 

@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import BaseColumn
 
 from newsroom.formatting import language_name
 from newsroom.languages import record_languages, record_source_language
+from newsroom.records.permissions import team_policy_for
 from newsroom.translating import records as record_translation
 from newsroom.translating.choices import FieldStatus
 
@@ -32,6 +33,10 @@ class TranslatedRecordForm(WagtailAdminModelForm):
         for name, field in self.fields.items():
             if not scope.may_edit_field(self._meta.model, name):
                 field.disabled = True
+        policy = team_policy_for(self._meta.model)
+        if policy is not None and "cluster" in self.fields:
+            # A cluster team files awards under its own clusters only.
+            self.fields["cluster"].queryset = policy.clusters_for(self.for_user, "change")
 
 
 class TranslationStatusPanel(Panel):

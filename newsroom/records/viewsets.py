@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
@@ -24,6 +25,14 @@ from newsroom.records.schedules import with_approved_schedule
 def in_every_language(field_path):
     """`field_path` once per record language: name_pl, name_en, … (searched in the ORM)."""
     return [f"{field_path}_{code}" for code in record_languages()]
+
+
+def records_of_the_users_clusters(model, request):
+    """Every record for editors and translators; a cluster team's own only (see
+    newsroom.records.permissions)."""
+    return policy_registry.get_by_type(model).instances_user_has_any_permission_for(
+        request.user, ["change", "view"]
+    )
 
 
 COUNTRY_COLUMN = Column("country", label=_("Country"), accessor="get_country_display")
@@ -73,7 +82,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
     )
 
     def get_queryset(self, request):
-        return with_approved_schedule(Cluster.objects.all())
+        return with_approved_schedule(records_of_the_users_clusters(Cluster, request))
 
 
 class CertificationBodyViewSet(TranslatedRecordViewSet):
@@ -168,7 +177,9 @@ class AwardViewSet(TranslatedRecordViewSet):
     )
 
     def get_queryset(self, request):
-        return with_approved_schedule(Award.objects.select_related("cluster", "label"))
+        return with_approved_schedule(
+            records_of_the_users_clusters(Award, request).select_related("cluster", "label")
+        )
 
 
 class ReleaseTagViewSet(TranslatedRecordViewSet):
