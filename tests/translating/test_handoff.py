@@ -7,6 +7,8 @@ from translate.storage import xliff
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from wagtail.models import Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -15,7 +17,7 @@ from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
 from newsroom.translating import handoff
 from newsroom.translating.roles import ensure_language_roles, group_name
-from tests.helpers import add_cluster_pages, add_release, assert_refused_with
+from tests.helpers import add_cluster_pages, add_release, assert_refused_with, use_admin_in
 
 pytestmark = pytest.mark.django_db
 
@@ -386,17 +388,102 @@ def test_handoff_page_shows_release_languages_and_progress(admin_client, release
     assert response.context["last_import_at"] is None
 
 
-def test_refuses_a_file_that_would_make_the_page_invalid(admin_client, release_translation):
+def assert_refused_for_segments(client, translation, filename, content, reasons):
+    """The whole file refused, naming each faulty text ({source text: reason}); nothing stored."""
+    before = snapshot(translation)
+    draft_before = ru_page(translation).get_latest_revision_as_object()
+    response = upload(client, translation, filename, content)
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()["file"]
+    assert {error.code for error in errors} == {"segment_errors"}
+    # A summary, then one line per faulty text.
+    assert len(errors) == 1 + len(reasons)
+    html = response.content.decode()
+    assert "Nothing was imported" in html
+    for source, reason in reasons.items():
+        (line,) = [str(error.message) for error in errors[1:] if source[:20] in error.message]
+        assert reason in line
+        assert escape(line) in html
+    assert snapshot(translation) == before
+    assert not StringTranslation.objects.filter(locale=translation.target_locale).exists()
+    assert ru_page(translation).get_latest_revision_as_object().title == draft_before.title
+
+
+BROKEN = {
+    # A block tag inside a paragraph's text breaks the rich text's structure.
+    "Klaster otrzymał Srebrną Odznakę.": "<div>Кластер получил серебряный сертификат.</div>",
+    # A link the source does not have: wagtail-localize's placeholder for a link is its id.
+    "Finansowanie": '<a id="a9">Финансирование</a>',
+    # The quote's speaker is a CharBlock of at most 120 characters.
+    "Anna Nowak": "Я" * 130,
+}
+BROKEN_REASONS = {
+    "Klaster otrzymał Srebrną Odznakę.": "<div> tag is not allowed",
+    "Finansowanie": "Unrecognised id found in an <a> tag: a9",
+    "Anna Nowak": "It is 130 characters long; the field holds at most 120 characters.",
+}
+
+
+def russian_with_errors(text):
+    return BROKEN.get(text) or russian(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "filename", "translate_file"),
+    [
+        ("handoff_po", "release-ru.po", translated_po),
+        ("handoff_xliff", "release-ru.xlf", translated_xliff),
+    ],
+)
+def test_refuses_a_file_with_texts_wagtail_localize_would_not_use(
+    admin_client, admin_user, release_translation, name, filename, translate_file
+):
+    use_admin_in(admin_user, "en")
+    exported = download(admin_client, name, release_translation).content
+
+    assert_refused_for_segments(
+        admin_client,
+        release_translation,
+        filename,
+        translate_file(exported, translate=russian_with_errors),
+        BROKEN_REASONS,
+    )
+
+
+def test_segment_errors_are_explained_in_the_translators_language(
+    admin_client, admin_user, release_translation
+):
+    use_admin_in(admin_user, "ru")
+    exported = download(admin_client, "handoff_po", release_translation).content
+    content = translated_po(exported, translate=russian_with_errors)
+
+    response = upload(admin_client, release_translation, "release-ru.po", content)
+
+    errors = response.context["form"].errors.as_data()["file"]
+    with translation.override("ru"):
+        expected = translation.gettext(
+            "<{}> tag is not allowed. Strings can only contain standard HTML inline tags "
+            "(such as <b>, <a>)"
+        ).format("div")
+    assert any(expected in str(error.message) for error in errors)
+    assert not StringTranslation.objects.exists()
+
+
+def test_refuses_a_file_that_would_make_the_page_invalid(
+    admin_client, admin_user, release_translation
+):
+    use_admin_in(admin_user, "en")
+
     def overlong_title(text):
-        # PressReleasePage titles hold 255 characters; this only fails when the page is saved.
+        # PressReleasePage titles hold 255 characters.
         return "Я" * 300 if text == "Srebrna Odznaka" else russian(text)
 
     exported = download(admin_client, "handoff_po", release_translation).content
 
-    assert_refused(
+    assert_refused_for_segments(
         admin_client,
         release_translation,
         "release-ru.po",
         translated_po(exported, translate=overlong_title),
-        "invalid_page",
+        {"Srebrna Odznaka": "It is 300 characters long; the field holds at most 255 characters."},
     )

@@ -86,7 +86,13 @@ class HandoffImportView(HandoffView):
                 self.translation, upload.name, upload.read(), user=self.request.user
             )
         except handoff.HandoffRefused as refused:
-            form.add_error("file", forms.ValidationError(refused.message, code=refused.code))
+            form.add_error(
+                "file",
+                [
+                    forms.ValidationError(message, code=refused.code)
+                    for message in (refused.message, *refused.details)
+                ],
+            )
             return self.form_invalid(form)
         messages.success(
             self.request,
