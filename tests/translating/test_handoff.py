@@ -6,12 +6,18 @@ from lxml import etree
 from translate.storage import xliff
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
 from wagtail.models import Revision
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
@@ -487,3 +493,113 @@ def test_refuses_a_file_that_would_make_the_page_invalid(
         translated_po(exported, translate=overlong_title),
         {"Srebrna Odznaka": "It is 300 characters long; the field holds at most 255 characters."},
     )
+
+
+def editor_upload(client, translation, content, filename="release-ru.po"):
+    """What wagtail-localize's editor does with "Upload PO file": back to the editor after."""
+    data = {"next": reverse("wagtailadmin_pages:edit", args=[ru_page(translation).pk])}
+    if content is not None:
+        data["file"] = SimpleUploadedFile(filename, content)
+    return client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]), data)
+
+
+def flashed(client, response):
+    page = client.get(response["Location"])
+    return [str(message) for message in page.context["messages"]]
+
+
+def test_editors_po_upload_goes_through_the_checked_import(
+    admin_client, admin_user, release_translation
+):
+    use_admin_in(admin_user, "en")
+    live_revision_id = ru_page(release_translation).live_revision_id
+    po = translated_po(download(admin_client, "handoff_po", release_translation).content)
+
+    response = editor_upload(admin_client, release_translation, po)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailadmin_pages:edit", args=[ru_page(release_translation).pk]
+    )
+    # Like the hand-off screen: a draft for review, readers still see the live page.
+    assert_draft_in_russian(release_translation, live_revision_id)
+    assert any(
+        f"Imported {SEGMENT_COUNT} translated texts" in m for m in flashed(admin_client, response)
+    )
+
+
+def test_editors_po_upload_refuses_texts_with_errors(admin_client, admin_user, release_translation):
+    use_admin_in(admin_user, "en")
+    exported = download(admin_client, "handoff_po", release_translation).content
+    before = snapshot(release_translation)
+
+    response = editor_upload(
+        admin_client, release_translation, translated_po(exported, translate=russian_with_errors)
+    )
+
+    assert response.status_code == 302
+    (message,) = flashed(admin_client, response)
+    assert "Nothing was imported" in message
+    assert "Unrecognised id found in an <a> tag: a9" in message
+    assert snapshot(release_translation) == before
+    assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        None,  # no file at all
+        b"",
+        b'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Finansowanie"\nmsgstr "x"\n',
+        b"\x89PNG\r\n\x1a\n\x00\x00garbage",
+        b"<xliff version='1.2'><file>",
+    ],
+    ids=["missing", "empty", "no-translation-header", "binary", "broken-xml"],
+)
+def test_editors_po_upload_never_fails_on_an_odd_file(admin_client, release_translation, content):
+    before = snapshot(release_translation)
+
+    response = editor_upload(admin_client, release_translation, content)
+
+    assert response.status_code == 302
+    assert len(flashed(admin_client, response)) == 1
+    assert snapshot(release_translation) == before
+
+
+def test_wagtail_localize_actions_refuse_other_languages_translators(
+    client, make_user, site_tree, release_translation
+):
+    ensure_language_roles(site_tree["homes"])
+    client.force_login(make_user("tr-en", group_name("translators", "en")))
+    refusal = "You do not have permission to translate this page."
+    before = snapshot(release_translation)
+    segment = StringSegment.objects.filter(source=release_translation.source).first()
+    po = translated_po(handoff.export_po(release_translation))
+
+    def url(name, *args):
+        return reverse(f"wagtail_localize:{name}", args=[release_translation.pk, *args])
+
+    assert_refused_with(client.get(url("download_pofile")), refusal)
+    assert_refused_with(client.get(url("preview_translation")), refusal)
+    assert_refused_with(
+        client.post(url("upload_pofile"), {"file": SimpleUploadedFile("ru.po", po)}), refusal
+    )
+    assert_refused_with(client.post(url("machine_translate")), refusal)
+    assert_refused_with(client.post(url("stop_translation")), refusal)
+    assert_refused_with(
+        client.put(
+            url("edit_string_translation", segment.pk),
+            encode_multipart(BOUNDARY, {"value": "Взлом"}),
+            content_type=MULTIPART_CONTENT,
+        ),
+        refusal,
+    )
+    release_translation.refresh_from_db()
+    assert release_translation.enabled
+    assert snapshot(release_translation) == before
+
+
+def test_wagtail_localize_actions_on_a_missing_translation_are_404(admin_client):
+    for name in ("download_pofile", "upload_pofile", "stop_translation", "machine_translate"):
+        url = reverse(f"wagtail_localize:{name}", args=[999999])
+        assert admin_client.post(url, follow=True).status_code == 404
