@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsroom.translating.guards.TranslationShortcutsNeedPublishPermission",
+    # Wagtail's page view password form, throttled like the admin login (AXES_* below).
+    "newsroom.reading.passwords.PagePasswordThrottle",
     # Last: the admin's writes (and the guards' checks) run in one transaction each.
     "newsroom.transactions.AtomicAdminWritesMiddleware",
     # django-axes wants to be last: it answers a locked-out login itself.
