@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "newsroom.translating.guards.TranslationShortcutsNeedPublishPermission",
     "newsroom.records.permissions.RecordScreensNeedTheirTeam",
+    # Wagtail's page view password form, throttled like the admin login (AXES_* below).
+    "newsroom.reading.passwords.PagePasswordThrottle",
     # Last: the admin's writes (and the guards' checks) run in one transaction each.
     "newsroom.transactions.AtomicAdminWritesMiddleware",
     # django-axes wants to be last: it answers a locked-out login itself.

@@ -24,13 +24,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wagtail import blocks
 from wagtail.coreutils import find_available_slug
+from wagtail.fields import StreamField
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationLog,
 )
+from wagtail_localize.strings import StringValue, validate_translation_links
 
 PO = "po"
 XLIFF = "xliff"
@@ -55,10 +58,15 @@ class HandoffRefused(Exception):
     whatever the interface language.
     """
 
-    def __init__(self, message, code):
+    def __init__(self, message, code, details=()):
         super().__init__(message)
         self.message = message
         self.code = code
+        # One line per faulty text, when the file is refused for what it says.
+        self.details = list(details)
+
+    def __str__(self):
+        return " ".join([self.message, *self.details])
 
 
 @dataclass(frozen=True)
@@ -287,14 +295,19 @@ def _check_language(translation, handoff_file):
         )
 
 
-def _check_source_unchanged(translation, handoff_file):
-    current = set(
-        StringSegment.objects.filter(source=translation.source).values_list(
-            "context__path", "string__data"
-        )
-    )
+def _source_segments(translation):
+    """{(context path, source text): field path} of the source as it is now."""
+    return {
+        (context, source): field_path
+        for context, source, field_path in StringSegment.objects.filter(
+            source=translation.source
+        ).values_list("context__path", "string__data", "context__field_path")
+    }
+
+
+def _check_source_unchanged(segments, handoff_file):
     stale = [
-        entry for entry in handoff_file.entries if (entry.context, entry.source) not in current
+        entry for entry in handoff_file.entries if (entry.context, entry.source) not in segments
     ]
     if stale:
         raise HandoffRefused(
@@ -308,6 +321,101 @@ def _check_source_unchanged(translation, handoff_file):
             % {"count": len(stale)},
             code="source_changed",
         )
+
+
+def _max_length(model, field_path):
+    """The most characters the field (or StreamField block) at `field_path` holds, or None."""
+    names = (field_path or "").split(".")
+    try:
+        field = model._meta.get_field(names[0])
+    except LookupError:
+        return None
+    if not isinstance(field, StreamField):
+        return getattr(field, "max_length", None) if len(names) == 1 else None
+    block = field.stream_block
+    for name in names[1:]:
+        if isinstance(block, blocks.ListBlock):
+            block = block.child_block
+        else:
+            block = getattr(block, "child_blocks", {}).get(name)
+        if block is None:
+            return None
+    return getattr(getattr(block, "field", None), "max_length", None)
+
+
+def segment_error(source, target, max_length=None):
+    """Why wagtail-localize would not use `target` as the translation of `source`, or None.
+
+    wagtail-localize stores such a translation flagged `has_error` and builds the page with
+    the source's text instead; its rules (only inline tags without attributes, links only
+    those of the source) are asked here before anything is stored. A field's length is
+    checked too: wagtail-localize only finds an overlong text when the page is saved.
+    """
+    try:
+        StringValue.from_translated_html(target)
+        validate_translation_links(source, target)
+    except ValueError as error:
+        return str(error.args[0])
+    if max_length is not None and len(target) > max_length:
+        return ngettext(
+            "It is %(length)d characters long; the field holds at most %(limit)d character.",
+            "It is %(length)d characters long; the field holds at most %(limit)d characters.",
+            max_length,
+        ) % {"length": len(target), "limit": max_length}
+    return None
+
+
+def _excerpt(text, limit=60):
+    text = " ".join(text.split())
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _segment_refusal(problems):
+    return HandoffRefused(
+        ngettext(
+            "Nothing was imported: %(count)d translated text in the file has an error. "
+            "Correct it and upload the file again.",
+            "Nothing was imported: %(count)d translated texts in the file have errors. "
+            "Correct them and upload the file again.",
+            len(problems),
+        )
+        % {"count": len(problems)},
+        code="segment_errors",
+        details=[
+            _("“%(source)s”: %(reason)s") % {"source": _excerpt(entry.source), "reason": reason}
+            for entry, reason in problems
+        ],
+    )
+
+
+def _check_segments(translation, segments, entries):
+    """Every translated text is one wagtail-localize would use: else the whole file is refused."""
+    model = translation.source.specific_content_type.model_class()
+    problems = []
+    for entry in entries:
+        field_path = segments.get((entry.context, entry.source))
+        reason = segment_error(entry.source, entry.target, _max_length(model, field_path))
+        if reason:
+            problems.append((entry, reason))
+    if problems:
+        raise _segment_refusal(problems)
+
+
+def _check_stored_without_error(translation, entries):
+    """What wagtail-localize flagged while storing (a rule it may add later) refuses the file."""
+    by_context = {entry.context: entry for entry in entries}
+    flagged = StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        context__object_id=translation.source.object_id,
+        context__path__in=list(by_context),
+        has_error=True,
+    ).select_related("context", "translation_of")
+    problems = [
+        (by_context[flag.context.path], flag.get_error() or _("wagtail-localize refused it."))
+        for flag in flagged
+    ]
+    if problems:
+        raise _segment_refusal(problems)
 
 
 def _as_po(translation, entries):
@@ -330,10 +438,12 @@ def import_file(translation, filename, content, user=None):
         raise HandoffRefused(
             _("This translation is no longer kept in sync with its source."), code="disabled"
         )
-    _check_source_unchanged(translation, handoff_file)
+    segments = _source_segments(translation)
+    _check_source_unchanged(segments, handoff_file)
     translated = [entry for entry in handoff_file.entries if entry.target.strip()]
     if not translated:
         raise HandoffRefused(_("The file contains no translations."), code="nothing_translated")
+    _check_segments(translation, segments, translated)
 
     try:
         with transaction.atomic():
@@ -349,6 +459,7 @@ def import_file(translation, filename, content, user=None):
                     _("The release has changed since this file was exported. Download a new file."),
                     code="source_changed",
                 )
+            _check_stored_without_error(translation, translated)
             page = save_draft(translation, user)
     except DataError as error:
         # PostgreSQL refuses an overlong value as soon as it is written (wagtail-localize

@@ -6,16 +6,24 @@ from lxml import etree
 from translate.storage import xliff
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from wagtail.models import Revision
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
 from newsroom.translating import handoff
 from newsroom.translating.roles import ensure_language_roles, group_name
-from tests.helpers import add_cluster_pages, add_release, assert_refused_with
+from tests.helpers import add_cluster_pages, add_release, assert_refused_with, use_admin_in
 
 pytestmark = pytest.mark.django_db
 
@@ -386,17 +394,212 @@ def test_handoff_page_shows_release_languages_and_progress(admin_client, release
     assert response.context["last_import_at"] is None
 
 
-def test_refuses_a_file_that_would_make_the_page_invalid(admin_client, release_translation):
+def assert_refused_for_segments(client, translation, filename, content, reasons):
+    """The whole file refused, naming each faulty text ({source text: reason}); nothing stored."""
+    before = snapshot(translation)
+    draft_before = ru_page(translation).get_latest_revision_as_object()
+    response = upload(client, translation, filename, content)
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()["file"]
+    assert {error.code for error in errors} == {"segment_errors"}
+    # A summary, then one line per faulty text.
+    assert len(errors) == 1 + len(reasons)
+    html = response.content.decode()
+    assert "Nothing was imported" in html
+    for source, reason in reasons.items():
+        (line,) = [str(error.message) for error in errors[1:] if source[:20] in error.message]
+        assert reason in line
+        assert escape(line) in html
+    assert snapshot(translation) == before
+    assert not StringTranslation.objects.filter(locale=translation.target_locale).exists()
+    assert ru_page(translation).get_latest_revision_as_object().title == draft_before.title
+
+
+BROKEN = {
+    # A block tag inside a paragraph's text breaks the rich text's structure.
+    "Klaster otrzymał Srebrną Odznakę.": "<div>Кластер получил серебряный сертификат.</div>",
+    # A link the source does not have: wagtail-localize's placeholder for a link is its id.
+    "Finansowanie": '<a id="a9">Финансирование</a>',
+    # The quote's speaker is a CharBlock of at most 120 characters.
+    "Anna Nowak": "Я" * 130,
+}
+BROKEN_REASONS = {
+    "Klaster otrzymał Srebrną Odznakę.": "<div> tag is not allowed",
+    "Finansowanie": "Unrecognised id found in an <a> tag: a9",
+    "Anna Nowak": "It is 130 characters long; the field holds at most 120 characters.",
+}
+
+
+def russian_with_errors(text):
+    return BROKEN.get(text) or russian(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "filename", "translate_file"),
+    [
+        ("handoff_po", "release-ru.po", translated_po),
+        ("handoff_xliff", "release-ru.xlf", translated_xliff),
+    ],
+)
+def test_refuses_a_file_with_texts_wagtail_localize_would_not_use(
+    admin_client, admin_user, release_translation, name, filename, translate_file
+):
+    use_admin_in(admin_user, "en")
+    exported = download(admin_client, name, release_translation).content
+
+    assert_refused_for_segments(
+        admin_client,
+        release_translation,
+        filename,
+        translate_file(exported, translate=russian_with_errors),
+        BROKEN_REASONS,
+    )
+
+
+def test_segment_errors_are_explained_in_the_translators_language(
+    admin_client, admin_user, release_translation
+):
+    use_admin_in(admin_user, "ru")
+    exported = download(admin_client, "handoff_po", release_translation).content
+    content = translated_po(exported, translate=russian_with_errors)
+
+    response = upload(admin_client, release_translation, "release-ru.po", content)
+
+    errors = response.context["form"].errors.as_data()["file"]
+    with translation.override("ru"):
+        expected = translation.gettext(
+            "<{}> tag is not allowed. Strings can only contain standard HTML inline tags "
+            "(such as <b>, <a>)"
+        ).format("div")
+    assert any(expected in str(error.message) for error in errors)
+    assert not StringTranslation.objects.exists()
+
+
+def test_refuses_a_file_that_would_make_the_page_invalid(
+    admin_client, admin_user, release_translation
+):
+    use_admin_in(admin_user, "en")
+
     def overlong_title(text):
-        # PressReleasePage titles hold 255 characters; this only fails when the page is saved.
+        # PressReleasePage titles hold 255 characters.
         return "Я" * 300 if text == "Srebrna Odznaka" else russian(text)
 
     exported = download(admin_client, "handoff_po", release_translation).content
 
-    assert_refused(
+    assert_refused_for_segments(
         admin_client,
         release_translation,
         "release-ru.po",
         translated_po(exported, translate=overlong_title),
-        "invalid_page",
+        {"Srebrna Odznaka": "It is 300 characters long; the field holds at most 255 characters."},
     )
+
+
+def editor_upload(client, translation, content, filename="release-ru.po"):
+    """What wagtail-localize's editor does with "Upload PO file": back to the editor after."""
+    data = {"next": reverse("wagtailadmin_pages:edit", args=[ru_page(translation).pk])}
+    if content is not None:
+        data["file"] = SimpleUploadedFile(filename, content)
+    return client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]), data)
+
+
+def flashed(client, response):
+    page = client.get(response["Location"])
+    return [str(message) for message in page.context["messages"]]
+
+
+def test_editors_po_upload_goes_through_the_checked_import(
+    admin_client, admin_user, release_translation
+):
+    use_admin_in(admin_user, "en")
+    live_revision_id = ru_page(release_translation).live_revision_id
+    po = translated_po(download(admin_client, "handoff_po", release_translation).content)
+
+    response = editor_upload(admin_client, release_translation, po)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailadmin_pages:edit", args=[ru_page(release_translation).pk]
+    )
+    # Like the hand-off screen: a draft for review, readers still see the live page.
+    assert_draft_in_russian(release_translation, live_revision_id)
+    assert any(
+        f"Imported {SEGMENT_COUNT} translated texts" in m for m in flashed(admin_client, response)
+    )
+
+
+def test_editors_po_upload_refuses_texts_with_errors(admin_client, admin_user, release_translation):
+    use_admin_in(admin_user, "en")
+    exported = download(admin_client, "handoff_po", release_translation).content
+    before = snapshot(release_translation)
+
+    response = editor_upload(
+        admin_client, release_translation, translated_po(exported, translate=russian_with_errors)
+    )
+
+    assert response.status_code == 302
+    (message,) = flashed(admin_client, response)
+    assert "Nothing was imported" in message
+    assert "Unrecognised id found in an <a> tag: a9" in message
+    assert snapshot(release_translation) == before
+    assert not StringTranslation.objects.filter(has_error=True).exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        None,  # no file at all
+        b"",
+        b'msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "Finansowanie"\nmsgstr "x"\n',
+        b"\x89PNG\r\n\x1a\n\x00\x00garbage",
+        b"<xliff version='1.2'><file>",
+    ],
+    ids=["missing", "empty", "no-translation-header", "binary", "broken-xml"],
+)
+def test_editors_po_upload_never_fails_on_an_odd_file(admin_client, release_translation, content):
+    before = snapshot(release_translation)
+
+    response = editor_upload(admin_client, release_translation, content)
+
+    assert response.status_code == 302
+    assert len(flashed(admin_client, response)) == 1
+    assert snapshot(release_translation) == before
+
+
+def test_wagtail_localize_actions_refuse_other_languages_translators(
+    client, make_user, site_tree, release_translation
+):
+    ensure_language_roles(site_tree["homes"])
+    client.force_login(make_user("tr-en", group_name("translators", "en")))
+    refusal = "You do not have permission to translate this page."
+    before = snapshot(release_translation)
+    segment = StringSegment.objects.filter(source=release_translation.source).first()
+    po = translated_po(handoff.export_po(release_translation))
+
+    def url(name, *args):
+        return reverse(f"wagtail_localize:{name}", args=[release_translation.pk, *args])
+
+    assert_refused_with(client.get(url("download_pofile")), refusal)
+    assert_refused_with(client.get(url("preview_translation")), refusal)
+    assert_refused_with(
+        client.post(url("upload_pofile"), {"file": SimpleUploadedFile("ru.po", po)}), refusal
+    )
+    assert_refused_with(client.post(url("machine_translate")), refusal)
+    assert_refused_with(client.post(url("stop_translation")), refusal)
+    assert_refused_with(
+        client.put(
+            url("edit_string_translation", segment.pk),
+            encode_multipart(BOUNDARY, {"value": "Взлом"}),
+            content_type=MULTIPART_CONTENT,
+        ),
+        refusal,
+    )
+    release_translation.refresh_from_db()
+    assert release_translation.enabled
+    assert snapshot(release_translation) == before
+
+
+def test_wagtail_localize_actions_on_a_missing_translation_are_404(admin_client):
+    for name in ("download_pofile", "upload_pofile", "stop_translation", "machine_translate"):
+        url = reverse(f"wagtail_localize:{name}", args=[999999])
+        assert admin_client.post(url, follow=True).status_code == 404

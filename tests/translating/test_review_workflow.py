@@ -6,6 +6,7 @@ from unittest import mock
 
 import pytest
 
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
@@ -18,6 +19,7 @@ from newsroom.blocks import body_stream_data
 from newsroom.models.pages import PressReleasePage
 from newsroom.translating import status as ts
 from newsroom.translating.choices import TranslationStatus
+from newsroom.translating.roles import group_name
 from tests.helpers import add_cluster_pages, add_release, assert_refused_with
 
 pytestmark = pytest.mark.django_db
@@ -363,3 +365,55 @@ def test_sync_and_publish_all_needs_publish_rights_on_every_translation(
     client.force_login(make_user("chief", superuser=True))
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, {"publish_translations": "on"}).status_code == 302
+
+
+@pytest.fixture
+def polish_requester(make_user):
+    """May request translations (wagtail-localize's permission) and edit Polish pages only."""
+    user = make_user("requester-pl", group_name("translators", "pl"))
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
+    return user
+
+
+def test_sync_needs_edit_rights_on_every_translation(
+    client, team, source, polish_requester, django_capture_on_commit_callbacks
+):
+    translation = translate_into_russian_and_approve(client, team, source)
+    ru_revision = russian_page(source).latest_revision_id
+    url = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    client.force_login(polish_requester)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {})
+
+    assert_refused_with(
+        response, "Only someone who can edit every translation of this page can sync them."
+    )
+    assert russian_page(source).latest_revision_id == ru_revision
+
+
+def test_translate_this_page_needs_rights_in_the_target_language(
+    client, team, source, locales, polish_requester, django_capture_on_commit_callbacks
+):
+    url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    client.force_login(polish_requester)
+
+    response = client.post(url, {"locales": [locales["ru"].pk]})
+
+    assert_refused_with(
+        response,
+        "You can only request translations into languages where you may add and edit pages.",
+    )
+    assert not PressReleasePage.objects.filter(
+        translation_key=source.translation_key, locale=locales["ru"]
+    ).exists()
+    assert not Translation.objects.filter(source__object_id=source.translation_key).exists()
+
+    client.force_login(team["editor"])  # an editor adds pages in every language
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"locales": [locales["ru"].pk]}).status_code == 302
+    assert russian_page(source).live is False

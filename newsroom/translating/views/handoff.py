@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -15,6 +16,7 @@ from newsroom.translating import handoff
 from newsroom.translating.views.base import (
     EditsTranslation,
     TranslationsScreen,
+    redirect_back,
 )
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -86,7 +88,13 @@ class HandoffImportView(HandoffView):
                 self.translation, upload.name, upload.read(), user=self.request.user
             )
         except handoff.HandoffRefused as refused:
-            form.add_error("file", forms.ValidationError(refused.message, code=refused.code))
+            form.add_error(
+                "file",
+                [
+                    forms.ValidationError(message, code=refused.code)
+                    for message in (refused.message, *refused.details)
+                ],
+            )
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -116,3 +124,47 @@ class HandoffDownloadView(RefusesWithReason, TranslationHandoff, View):
         filename = handoff.export_filename(self.translation, self.file_format)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+
+class EditorUploadView(RefusesWithReason, TranslationHandoff, View):
+    """wagtail-localize's "Upload PO file" in its translation editor, answered by this import.
+
+    Its own view stores whatever the file says, segment errors included, answers 500 to a
+    file without its translation header, and skips the checks above; the guard in front of
+    wagtail-localize (guards.py) sends its uploads here. The translator returns to the
+    editor (`next`) with what happened as a message, as wagtail-localize would.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, translation_id):
+        form = HandoffUploadForm(files=request.FILES)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors.get("file", [])))
+            return self.back()
+        upload = form.cleaned_data["file"]
+        try:
+            result = handoff.import_file(
+                self.translation, upload.name, upload.read(), user=request.user
+            )
+        except handoff.HandoffRefused as refused:
+            messages.error(request, str(refused))
+            return self.back()
+        messages.success(
+            request,
+            ngettext(
+                "Imported %(count)d translated text. The draft of “%(title)s” is updated "
+                "and waits for review before it is published.",
+                "Imported %(count)d translated texts. The draft of “%(title)s” is updated "
+                "and waits for review before it is published.",
+                result.imported,
+            )
+            % {"count": result.imported, "title": result.page.title},
+        )
+        return self.back()
+
+    def back(self):
+        return redirect_back(
+            self.request,
+            fallback=reverse("newsroom_translations:handoff", args=[self.translation.pk]),
+        )
