@@ -15,6 +15,7 @@ class NewsroomConfig(AppConfig):
         super().import_models()
         import_module("newsroom.models.records")
         import_module("newsroom.models.pages")
+        import_module("newsroom.models.batches")
 
     def ready(self):
         from wagtail.signals import page_published
