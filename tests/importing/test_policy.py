@@ -8,6 +8,7 @@ as it was.
 import html
 import io
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -78,16 +79,17 @@ def test_a_russian_team_member_cannot_import_a_polish_release(client, demo_site,
     before = counts()
 
     review = upload(client, ("zloto.md", sample("pl_lifescience_gold.md")))
-    refusal = review.content.decode()
-    assert 'id="import-refusal-0"' in refusal
-    assert "You may not add pages under “Klaster LifeScience Kraków” (Polish)" in refusal
     created = client.post(URL, review_post_data(review))
 
     assert created.status_code == 200
     assert "results" not in created.context  # nothing was imported
-    assert 'id="import-refusal-0"' in created.content.decode()
     assert counts() == before
     assert not PressReleasePage.objects.filter(locale__language_code="pl", live=False).exists()
+    # The review said why, before and after "Create drafts".
+    for response in (review, created):
+        text = response.content.decode()
+        assert 'id="import-refusal-0"' in text
+        assert "You may not add pages under “Klaster LifeScience Kraków” (Polish)" in text
 
 
 def test_a_russian_translator_cannot_create_a_cluster_page_cluster_or_award(client, demo_site):
@@ -95,10 +97,11 @@ def test_a_russian_translator_cannot_create_a_cluster_page_cluster_or_award(clie
     before = counts()
     # The Tomsk cluster is new, and so is its award; a Polish title under a Russian page too.
     review = upload(client, ("tomsk.txt", sample("ru_tomsk_bronze.txt")))
-    assert "you may not create clusters" in review.content.decode()
     data = review_post_data(review)
     created = client.post(URL, data)
     assert "results" not in created.context
+    assert counts() == before
+    assert "you may not create clusters" in created.content.decode()
     # Naming an existing cluster instead still leaves an award to record: refused too.
     data["form-0-cluster"] = str(Cluster.objects.get(slug="lifescience-krakow").pk)
     created = client.post(URL, data)
@@ -118,6 +121,26 @@ def test_a_russian_translator_imports_a_russian_release_of_known_facts(client, d
     assert page.locale.language_code == "ru" and not page.live
     assert page.get_parent().specific.cluster.slug == "lifescience-krakow"
     assert page.get_latest_revision().user == translator
+
+
+def test_the_same_polish_file_from_a_russian_translator_writes_nothing_onto_its_release(
+    client, demo_site
+):
+    from newsroom.importing.service import import_release
+
+    polish = import_release(sample("pl_lifescience_gold.md"), "zloto.md").page
+    revisions = Revision.page_revisions.filter(object_id=str(polish.pk)).count()
+    before = counts()
+    sign_in(client, "translator-ru")
+
+    review = upload(client, ("zloto.md", sample("pl_lifescience_gold.md")))
+    response = client.post(URL, review_post_data(review))
+
+    assert "results" not in response.context
+    assert Revision.page_revisions.filter(object_id=str(polish.pk)).count() == revisions
+    assert counts() == before
+    # Not offered for an update either: the translator may not edit it.
+    assert review.context["formset"].forms[0]["release"].value() is None
 
 
 def test_a_chosen_release_the_user_cannot_edit_gets_no_revision(client, demo_site):
@@ -228,7 +251,6 @@ def test_a_title_like_another_release_makes_a_new_release(client, demo_site):
     releases = PressReleasePage.objects.count()
 
     review = upload(client, ("lifescience.txt", LIFESCIENCE.encode()))
-    assert review.context["formset"].forms[0]["release"].value() is None  # a new one
     created = client.post(URL, review_post_data(review))
 
     (outcome,) = created.context["results"]
@@ -239,6 +261,7 @@ def test_a_title_like_another_release_makes_a_new_release(client, demo_site):
     assert Revision.page_revisions.filter(object_id=str(other.pk)).count() == other_revisions
     assert not other.has_unpublished_changes
     assert list(other.get_latest_revision_as_object().awards.all()) == other_awards
+    assert review.context["formset"].forms[0]["release"].value() is None  # new by default
 
 
 def test_the_same_file_again_updates_its_own_release(client, demo_site):
@@ -298,10 +321,10 @@ def test_an_edited_file_updates_the_release_chosen_in_the_review(client, demo_si
 
 
 def large_release(n):
-    """A Polish release of about 400 KB."""
-    paragraph = f"Klaster LifeScience Kraków opisuje projekt numer {n} i jego wyniki. " * 40
-    body = "\n\n".join([paragraph] * 150)
-    text = f"Klaster LifeScience Kraków: sprawozdanie {n}\n\n2024-0{n}-05\n\n{body}\n"
+    """A Russian release of about 400 KB (two bytes a letter, six once URL-encoded)."""
+    paragraph = f"Кластер LifeScience Kraków рассказывает о проекте номер {n} и его итогах. " * 30
+    body = "\n\n".join([paragraph] * 120)
+    text = f"Кластер LifeScience Kraków: отчёт {n}\n\n2024-0{n}-05\n\n{body}\n"
     data = text.encode()
     assert 350_000 < len(data) < 1_000_000
     return data
@@ -309,18 +332,19 @@ def large_release(n):
 
 def test_a_batch_of_three_large_files_is_created(client, demo_site):
     sign_in(client, "editor")
-    review = upload(client, *[(f"raport-{n}.txt", large_release(n)) for n in (1, 2, 3)])
+    review = upload(client, *[(f"otchet-{n}.txt", large_release(n)) for n in (1, 2, 3)])
     assert len(review.context["formset"].forms) == 3
     data = review_post_data(review)
-    assert sum(len(str(value)) for value in data.values()) < 20_000  # only the corrections
     releases = PressReleasePage.objects.count()
 
-    created = client.post(URL, data)
+    # As a browser sends the review form: URL-encoded.
+    created = client.post(URL, urlencode(data), content_type="application/x-www-form-urlencoded")
 
     assert created.status_code == 200
     outcomes = created.context["results"]
     assert [o.status for o in outcomes] == ["ok", "ok", "ok"], [o.error for o in outcomes]
     assert PressReleasePage.objects.count() == releases + 3
+    assert len(urlencode(data)) < 100_000  # the corrections, not the 3.6 MB of texts
     assert not ImportBatch.objects.exists()  # cleaned up after creation
     again = client.post(URL, data)
     assert 'id="import-batch-missing"' in again.content.decode()
