@@ -31,6 +31,7 @@ from newsroom.importing.service import (
     save_release,
 )
 from newsroom.models.batches import ImportBatch
+from newsroom.models.pages import PressReleasePage
 
 TEMPLATE = "newsroom/admin/import_releases.html"
 
@@ -140,11 +141,15 @@ def review_rows(formset, batch, user, extractions, refusals):
     for form, file, extraction, refusal in zip(
         formset, batch.files, extractions, refusals, strict=True
     ):
-        if extraction is not None:
-            form.fields["release"].queryset = editable_releases(
+        # Only the releases this file may update, and the user may edit, are offered.
+        form.fields["release"].queryset = (
+            editable_releases(
                 user,
                 release_candidates(extraction.language, extraction.cluster, extraction.checksum),
             )
+            if extraction is not None
+            else PressReleasePage.objects.none()
+        )
         rows.append(
             {
                 "form": form,
