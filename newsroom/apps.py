@@ -16,6 +16,7 @@ class NewsroomConfig(AppConfig):
         import_module("newsroom.models.records")
         import_module("newsroom.models.pages")
         import_module("newsroom.models.teams")
+        import_module("newsroom.models.batches")
 
     def ready(self):
         from wagtail.signals import page_published

@@ -111,3 +111,24 @@ def use_admin_in(user, language_code):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language_code
     profile.save()
+
+
+def review_post_data(review, **changes):
+    """The "Create drafts" POST as the review screen `review` (a response) would send it:
+    the batch's token and every field of every form as shown, then `changes`."""
+    formset = review.context["formset"]
+    data = {
+        "step": "create",
+        "form-TOTAL_FORMS": str(formset.total_form_count()),
+        "form-INITIAL_FORMS": "0",
+    }
+    batch = review.context.get("batch")
+    if batch is not None:
+        data["batch"] = batch.token
+    for i, form in enumerate(formset):
+        for name in form.fields:
+            value = form[name].value()
+            data[f"form-{i}-{name}"] = "" if value is None else str(getattr(value, "pk", value))
+    for key, value in changes.items():
+        data[key] = value
+    return data

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import language_choices
+from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Cluster, Label
 
 LEVEL_CHOICES = [("", _("none"))] + list(Label.Level.choices)
@@ -43,11 +44,20 @@ class ReleaseUploadForm(forms.Form):
     )
 
 
-class ReleaseReviewForm(forms.Form):
-    """One file's extracted facts, for a person to check and correct."""
+class ReleaseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.release_date:%Y-%m-%d})"
 
-    filename = forms.CharField(widget=forms.HiddenInput)
-    source = forms.CharField(widget=forms.HiddenInput, strip=False)
+
+class ReleaseReviewForm(forms.Form):
+    """One file's extracted facts, for a person to check and correct.
+
+    The file's text stays on the server (models.batches.ImportBatch): the form carries only
+    what a person may correct. `release` accepts any release here; whether the file may
+    update it (same language and cluster, or the same file; a page the user may edit) is
+    the import policy's to say. The view narrows its choices to the candidates it shows.
+    """
+
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     title = forms.CharField(label=_("Title"), max_length=255)
     release_date = forms.DateField(
@@ -63,6 +73,16 @@ class ReleaseReviewForm(forms.Form):
     )
     new_cluster_name = forms.CharField(
         label=_("New cluster's name"), max_length=255, required=False
+    )
+    release = ReleaseChoiceField(
+        label=_("Release to update"),
+        queryset=PressReleasePage.objects.all(),
+        required=False,
+        empty_label=_("Create a new release"),
+        help_text=_(
+            "An existing release in the same cluster and language that this file replaces "
+            "with a new draft."
+        ),
     )
 
     def clean(self):

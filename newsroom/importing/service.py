@@ -10,6 +10,7 @@ from anyascii import anyascii
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from newsroom.importing import facts
 from newsroom.importing.decoding import decode_release_bytes
 from newsroom.importing.errors import ReleaseImportError
 from newsroom.importing.language import detect_language
+from newsroom.importing.permissions import import_refusal
 from newsroom.importing.structure import parse_release_text
 from newsroom.languages import site_languages
 from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
@@ -170,12 +172,7 @@ def ensure_cluster_page(cluster, locale, publish):
     page = ClusterNewsPage.objects.filter(cluster=cluster, locale=locale).first()
     if page:
         return page
-    index = NewsIndexPage.objects.filter(locale=locale).order_by("path").first()
-    if index is None:
-        raise ReleaseImportError(
-            _("The %(language)s site has no news index page to put the release under.")
-            % {"language": locale.language_code}
-        )
+    index = news_index(locale)
     sibling = ClusterNewsPage.objects.filter(cluster=cluster).first()
     # The cluster's own name in the page's language, if it has one; else its shown name.
     own_name = build_localized_fieldname("name", locale.language_code)
@@ -208,18 +205,101 @@ def unique_child_slug(parent, slug, exclude=None):
     return candidate
 
 
-def existing_release(extraction, locale):
-    """The release this file made before: same text, or same language, date and title."""
-    page = PressReleasePage.objects.filter(
-        import_checksum=extraction.checksum, locale=locale
-    ).first()
-    if page:
-        return page
+@dataclass
+class ImportPlan:
+    """What writing one extraction would touch, worked out before anything is written, so
+    the permission policy (permissions.py) can refuse a file whole."""
+
+    locale: Locale
+    cluster: Cluster | None  # None: a new cluster would be created
+    cluster_name: str
+    label: object
+    award: Award | None
+    parent: object  # the cluster's page, or the news index its page would be added under
+    release: PressReleasePage | None  # None: a new release would be created
+
+    @property
+    def creates_cluster(self):
+        return self.cluster is None
+
+    @property
+    def creates_award(self):
+        return self.label is not None and self.award is None
+
+
+def news_index(locale):
+    index = NewsIndexPage.objects.filter(locale=locale).order_by("path").first()
+    if index is None:
+        raise ReleaseImportError(
+            _("The %(language)s site has no news index page to put the release under.")
+            % {"language": locale.language_code}
+        )
+    return index
+
+
+def checksum_release(extraction):
+    """The release made from this very file before (same normalised text), or None."""
     return PressReleasePage.objects.filter(
-        locale=locale,
-        release_date=extraction.parsed.date,
-        slug__startswith=ascii_slug(extraction.parsed.title),
+        import_checksum=extraction.checksum, locale__language_code=extraction.language
     ).first()
+
+
+def release_candidates(language, cluster, checksum=None):
+    """The releases a file may update: the same language and cluster, or the same file."""
+    if not language:
+        return PressReleasePage.objects.none()
+    in_language = Q(locale__language_code=language)
+    same = Q(clusters=cluster) if cluster is not None else Q(pk__in=[])
+    if checksum:
+        same |= Q(import_checksum=checksum)
+    return (
+        PressReleasePage.objects.filter(in_language & same)
+        .distinct()
+        .order_by("-release_date", "title")
+    )
+
+
+def plan_release(extraction, *, release=None, match_checksum=True):
+    """Where the extraction would go. It updates `release` when one is chosen (it must be
+    in the file's language and cluster, or come from the same file), else the release
+    this same file made before when `match_checksum`; otherwise it makes a new one."""
+    locale = Locale.objects.get(language_code=extraction.language)
+    cluster = extraction.cluster
+    if release is not None:
+        candidates = release_candidates(extraction.language, cluster, extraction.checksum)
+        if not candidates.filter(pk=release.pk).exists():
+            raise ReleaseImportError(
+                _("The chosen release is not in this file's language and cluster.")
+            )
+    elif match_checksum:
+        release = checksum_release(extraction)
+    parent = None
+    if release is None:
+        parent = (
+            ClusterNewsPage.objects.filter(cluster=cluster, locale=locale).first()
+            if cluster is not None
+            else None
+        ) or news_index(locale)
+    return ImportPlan(
+        locale=locale,
+        cluster=cluster,
+        cluster_name=extraction.cluster_name,
+        label=extraction.label,
+        award=facts.find_award(cluster, extraction.label, extraction.parsed.date),
+        parent=parent,
+        release=release,
+    )
+
+
+def check_release(extraction, *, user, release=None, match_checksum=True, publish=False):
+    """The plan for the extraction, if `user` may carry it out; else ReleaseImportError
+    saying why. `user=None` is the system (`manage.py import_releases` without --user)."""
+    plan = plan_release(extraction, release=release, match_checksum=match_checksum)
+    if user is not None:
+        refusal = import_refusal(user, plan, publish=publish)
+        if refusal:
+            raise ReleaseImportError(refusal)
+    return plan
 
 
 def ensure_award(extraction, cluster, outcome):
@@ -237,15 +317,19 @@ def ensure_award(extraction, cluster, outcome):
     return award
 
 
-def write_release(extraction, outcome, *, publish=False, user=None):
-    locale = Locale.objects.get(language_code=extraction.language)
+def write_release(
+    extraction, outcome, *, publish=False, user=None, release=None, match_checksum=True
+):
+    plan = check_release(
+        extraction, user=user, release=release, match_checksum=match_checksum, publish=publish
+    )
     cluster = ensure_cluster(extraction, outcome)
     award = ensure_award(extraction, cluster, outcome)
-    parent = ensure_cluster_page(cluster, locale, publish)
     parsed = extraction.parsed
-    page = existing_release(extraction, locale)
+    page = plan.release
     if page is None:
-        page = PressReleasePage(locale=locale, live=False)
+        parent = ensure_cluster_page(cluster, plan.locale, publish)
+        page = PressReleasePage(locale=plan.locale, live=False)
         page.slug = unique_child_slug(parent, ascii_slug(parsed.title))
         outcome.created = True
     else:
@@ -283,10 +367,18 @@ def reported_failures(outcome):
         outcome.page = None
 
 
-def save_release(outcome, *, publish=False, user=None):
-    """Write the outcome's extraction as a release, atomically."""
+def save_release(outcome, *, publish=False, user=None, release=None, match_checksum=True):
+    """Write the outcome's extraction as a release, atomically; as `user`, only what the
+    import policy lets them (permissions.py), else nothing."""
     with transaction.atomic():
-        outcome.page = write_release(outcome.extraction, outcome, publish=publish, user=user)
+        outcome.page = write_release(
+            outcome.extraction,
+            outcome,
+            publish=publish,
+            user=user,
+            release=release,
+            match_checksum=match_checksum,
+        )
 
 
 def import_release(
@@ -296,7 +388,9 @@ def import_release(
     outcome = ImportOutcome(file=name)
     with reported_failures(outcome):
         outcome.extraction = extract(data, language=language, cluster_slug=cluster_slug)
-        if not dry_run:
+        if dry_run:
+            check_release(outcome.extraction, user=user, publish=publish)
+        else:
             save_release(outcome, publish=publish, user=user)
     return outcome
 

@@ -1,6 +1,8 @@
 """The admin's release import: upload files, review what was extracted, create drafts.
 
-One screen, registered as the ImportViewSet (namespace `newsroom_import`).
+One screen, registered as the ImportViewSet (namespace `newsroom_import`). The uploaded
+texts wait on the server between the two steps (models.batches.ImportBatch); who may
+import what is permissions.py's to say, for this screen and the command alike.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,26 +14,26 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from newsroom.access import RefusesWithReason
 from newsroom.importing.decoding import MAX_FILE_BYTES
+from newsroom.importing.errors import ReleaseImportError
 from newsroom.importing.forms import ReleaseReviewFormSet, ReleaseUploadForm
+from newsroom.importing.permissions import editable_releases, may_import, may_update_release
 from newsroom.importing.service import (
     ImportOutcome,
     apply_corrections,
+    check_release,
+    checksum_release,
     extract,
-    import_release,
+    release_candidates,
     reported_failures,
     save_release,
 )
+from newsroom.models.batches import ImportBatch
+from newsroom.models.pages import PressReleasePage
 
 TEMPLATE = "newsroom/admin/import_releases.html"
-
-
-def may_import(user):
-    """Importing creates draft pages: it is for those who may add a page somewhere."""
-    return PagePermissionPolicy().user_has_permission(user, "add")
 
 
 class ImportReleasesView(RefusesWithReason, WagtailAdminTemplateMixin, TemplateView):
@@ -63,31 +65,53 @@ class ImportReleasesView(RefusesWithReason, WagtailAdminTemplateMixin, TemplateV
         return self.render_to_response(self.get_context_data(**context))
 
 
+def refusal_of(extraction, user, release):
+    """Why `user` may not import the extraction as it stands, or ""."""
+    try:
+        check_release(extraction, user=user, release=release, match_checksum=False)
+    except ReleaseImportError as error:
+        return str(error)
+    return ""
+
+
 def review_uploads(request):
-    """Read each uploaded file (nothing is saved) and lay out its facts for checking."""
+    """Read each uploaded file, keep the texts in a batch, lay out its facts for checking.
+
+    Nothing but the batch is saved; each file the user may not import as read says why.
+    """
     upload_form = ReleaseUploadForm(request.POST, request.FILES)
     if not upload_form.is_valid():
         return {"upload_form": upload_form}
     language = upload_form.cleaned_data["language"] or None
     cluster = upload_form.cleaned_data["cluster"]
-    initial, extractions, failures = [], [], []
+    user = request.user
+    extractions, failures, names = [], [], []
     for upload in upload_form.cleaned_data["files"]:
-        outcome = import_release(
-            upload.read(MAX_FILE_BYTES + 1),
-            upload.name,
-            language=language,
-            cluster_slug=cluster.slug if cluster else None,
-            dry_run=True,
-        )
+        outcome = ImportOutcome(file=upload.name)
+        with reported_failures(outcome):
+            outcome.extraction = extract(
+                upload.read(MAX_FILE_BYTES + 1),
+                language=language,
+                cluster_slug=cluster.slug if cluster else None,
+            )
         if outcome.status != "ok":
             failures.append(outcome)
             continue
-        extraction = outcome.extraction
-        extractions.append(extraction)
+        extractions.append(outcome.extraction)
+        names.append(upload.name)
+    if not extractions:
+        return {"failures": failures}
+    batch = ImportBatch.start(
+        user, [(name, extraction.text) for name, extraction in zip(names, extractions, strict=True)]
+    )
+    initial = []
+    for extraction in extractions:
+        # The release this very file made before is offered; a new release is the default.
+        same_file = checksum_release(extraction)
+        if same_file and not may_update_release(same_file, user):
+            same_file = None
         initial.append(
             {
-                "filename": upload.name,
-                "source": extraction.text,
                 "language": extraction.language,
                 "title": extraction.parsed.title,
                 "release_date": extraction.parsed.date,
@@ -95,61 +119,116 @@ def review_uploads(request):
                 "label_level": extraction.label_level or "",
                 "cluster": extraction.cluster,
                 "new_cluster_name": extraction.proposed_cluster_name or "",
+                "release": same_file,
             }
         )
     formset = ReleaseReviewFormSet(initial=initial)
+    refusals = [
+        refusal_of(extraction, user, row["release"])
+        for extraction, row in zip(extractions, initial, strict=True)
+    ]
     return {
+        "batch": batch,
         "formset": formset,
-        "reviews": review_rows(formset, extractions),
+        "reviews": review_rows(formset, batch, user, extractions, refusals),
         "failures": failures,
     }
 
 
-def review_rows(formset, extractions=None):
-    """Each form with the facts read from its text, for the side-by-side review.
-
-    After an upload the extractions are at hand; when a corrected form comes back
-    invalid, each text is read again.
-    """
+def review_rows(formset, batch, user, extractions, refusals):
+    """Each form with its file's text and facts, and why it cannot be imported if so."""
     rows = []
-    for index, form in enumerate(formset):
-        source = form["source"].value() or ""
-        if extractions is not None:
-            extraction = extractions[index]
-        else:
-            try:
-                language = form["language"].value() or None
-                extraction = extract(source.encode("utf-8"), language=language)
-            except Exception:  # noqa: BLE001 - the form itself reports what is wrong
-                extraction = None
-        rows.append({"form": form, "source": source, "extraction": extraction})
+    for form, file, extraction, refusal in zip(
+        formset, batch.files, extractions, refusals, strict=True
+    ):
+        # Only the releases this file may update, and the user may edit, are offered.
+        form.fields["release"].queryset = (
+            editable_releases(
+                user,
+                release_candidates(extraction.language, extraction.cluster, extraction.checksum),
+            )
+            if extraction is not None
+            else PressReleasePage.objects.none()
+        )
+        rows.append(
+            {
+                "form": form,
+                "name": file["name"],
+                "source": file["text"],
+                "extraction": extraction,
+                "refusal": refusal,
+            }
+        )
     return rows
 
 
+def corrected_extraction(file, data):
+    extraction = extract(file["text"].encode("utf-8"), language=data["language"])
+    return apply_corrections(
+        extraction,
+        title=data["title"],
+        date=data["release_date"],
+        lead=data["lead"],
+        language=data["language"],
+        label_level=data["label_level"],
+        cluster=data["cluster"],
+        new_cluster_name=data["new_cluster_name"],
+    )
+
+
+def reread(file, form):
+    """The file's facts for a form that came back invalid, if its text can still be read."""
+    try:
+        return extract(file["text"].encode("utf-8"), language=form["language"].value() or None)
+    except Exception:  # noqa: BLE001 - the form itself reports what is wrong
+        return None
+
+
 def create_drafts(request):
-    """Save each checked and corrected file as a draft release."""
+    """Save each checked and corrected file of the batch as a draft release.
+
+    Every file is checked against the import policy first: if any is refused, nothing is
+    written and the review says which file and why.
+    """
+    user = request.user
+    batch = ImportBatch.owned_by(user, request.POST.get("batch"))
     formset = ReleaseReviewFormSet(request.POST)
+    if batch is None or formset.total_form_count() != len(batch.files):
+        return {"batch_missing": True}
     if not formset.is_valid():
-        return {"formset": formset, "reviews": review_rows(formset)}
-    results = []
-    for form in formset:
-        data = form.cleaned_data
-        outcome = ImportOutcome(file=data["filename"])
+        extractions = [reread(file, form) for file, form in zip(batch.files, formset, strict=True)]
+        return {
+            "batch": batch,
+            "formset": formset,
+            "reviews": review_rows(formset, batch, user, extractions, [""] * len(extractions)),
+        }
+    outcomes, refusals = [], []
+    for form, file in zip(formset, batch.files, strict=True):
+        outcome = ImportOutcome(file=file["name"])
         with reported_failures(outcome):
-            outcome.extraction = extract(data["source"].encode("utf-8"), language=data["language"])
-            apply_corrections(
+            outcome.extraction = corrected_extraction(file, form.cleaned_data)
+            check_release(
                 outcome.extraction,
-                title=data["title"],
-                date=data["release_date"],
-                lead=data["lead"],
-                language=data["language"],
-                label_level=data["label_level"],
-                cluster=data["cluster"],
-                new_cluster_name=data["new_cluster_name"],
+                user=user,
+                release=form.cleaned_data["release"],
+                match_checksum=False,
             )
-            save_release(outcome, user=request.user)
-        results.append(outcome)
-    return {"results": results}
+        outcomes.append(outcome)
+        refusals.append(outcome.error)
+    if any(refusals):
+        extractions = [outcome.extraction for outcome in outcomes]
+        return {
+            "batch": batch,
+            "formset": formset,
+            "reviews": review_rows(formset, batch, user, extractions, refusals),
+        }
+    for form, outcome in zip(formset, outcomes, strict=True):
+        with reported_failures(outcome):
+            save_release(
+                outcome, user=user, release=form.cleaned_data["release"], match_checksum=False
+            )
+    batch.delete()
+    return {"results": outcomes}
 
 
 class ImportMenuItem(MenuItem):

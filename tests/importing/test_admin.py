@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Cluster
-from tests.helpers import assert_refused_with
+from tests.helpers import assert_refused_with, review_post_data
 
 pytestmark = pytest.mark.django_db
 
@@ -37,21 +37,6 @@ Klaster LifeScience Kraków działa od 2006 roku.
 def editor_client(client, demo_site):
     client.force_login(get_user_model().objects.get(username="editor"))
     return client
-
-
-def review_post_data(formset, **changes):
-    data = {
-        "step": "create",
-        "form-TOTAL_FORMS": str(formset.total_form_count()),
-        "form-INITIAL_FORMS": "0",
-    }
-    for i, form in enumerate(formset):
-        for name in form.fields:
-            value = form[name].value()
-            data[f"form-{i}-{name}"] = "" if value is None else str(getattr(value, "pk", value))
-    for key, value in changes.items():
-        data[key] = value
-    return data
 
 
 def test_upload_review_and_create_drafts(editor_client):
@@ -80,7 +65,7 @@ def test_upload_review_and_create_drafts(editor_client):
 
     before = PressReleasePage.objects.count()
     created = editor_client.post(
-        url, review_post_data(formset, **{"form-0-title": "Złota Odznaka dla LifeScience Kraków"})
+        url, review_post_data(review, **{"form-0-title": "Złota Odznaka dla LifeScience Kraków"})
     )
     assert created.status_code == 200
     (outcome,) = created.context["results"]
@@ -101,11 +86,10 @@ def test_upload_review_and_create_drafts(editor_client):
 def test_review_form_says_what_is_missing(editor_client):
     url = reverse("newsroom_import:index")
     review = editor_client.post(url, {"files": [SimpleUploadedFile("a.txt", RELEASE.encode())]})
-    formset = review.context["formset"]
     response = editor_client.post(
         url,
         review_post_data(
-            formset, **{"form-0-title": "", "form-0-cluster": "", "form-0-new_cluster_name": ""}
+            review, **{"form-0-title": "", "form-0-cluster": "", "form-0-new_cluster_name": ""}
         ),
     )
     errors = response.context["formset"].forms[0].errors

@@ -31,7 +31,13 @@ from django.utils import translation
 from wagtail.models import Page, Revision
 
 from newsroom.importing.decoding import MAX_FILE_BYTES, decode_release_bytes
-from newsroom.importing.service import extract, import_release
+from newsroom.importing.service import (
+    ImportOutcome,
+    extract,
+    import_release,
+    plan_release,
+    save_release,
+)
 from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.models.records import Award, Cluster
 
@@ -924,7 +930,7 @@ def test_importing_the_same_file_twice_with_the_command(demo_site, tmp_path):
     assert counts() == after_first | {"revisions": after_first["revisions"] + 1}
 
 
-def test_importing_an_edited_release_updates_it(demo_site):
+def test_an_edited_release_updates_it_only_when_chosen(demo_site):
     name = "pl_lifescience_gold.md"
     original = sample(name).decode()
     old_sentence = "Audytorzy ocenili klaster po raz trzeci"
@@ -934,7 +940,13 @@ def test_importing_an_edited_release_updates_it(demo_site):
 
     first = import_release(sample(name), name)
     after_first = counts()
-    second = import_release(edited, "pl_lifescience_gold (poprawiony).md")
+    # Another text with the same title and date is another release unless a person says so.
+    unchosen = import_release(edited, "pl_lifescience_gold (kopia).md", dry_run=True)
+    assert plan_release(unchosen.extraction).release is None
+
+    second = ImportOutcome(file="pl_lifescience_gold (poprawiony).md")
+    second.extraction = extract(edited)
+    save_release(second, release=PressReleasePage.objects.get(pk=first.page.pk))
 
     assert second.status == "ok"
     assert second.page.pk == first.page.pk

@@ -3,9 +3,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from newsroom.importing.decoding import MAX_FILE_BYTES
+from newsroom.importing.permissions import may_import
 from newsroom.importing.service import ImportOutcome, import_release
 from newsroom.languages import site_languages
 
@@ -31,8 +33,18 @@ class Command(BaseCommand):
             "--publish", action="store_true", help="publish instead of saving drafts"
         )
         parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help=(
+                "import as this admin user, with their rights: only where they may add pages, "
+                "new clusters and awards only if they may add them, updates only of releases "
+                "they may edit (without it the command runs as the system, with every right)"
+            ),
+        )
 
     def handle(self, *args, **options):
+        user = self.importing_user(options["user"])
         files = list(self.expand(options["paths"]))
         as_json = options["format"] == "json"
         failed = 0
@@ -56,6 +68,7 @@ class Command(BaseCommand):
                     cluster_slug=options["cluster"],
                     dry_run=options["dry_run"],
                     publish=options["publish"],
+                    user=user,
                 )
             failed += outcome.status != "ok"
             if as_json:
@@ -66,6 +79,16 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{failed} of {len(files)} files could not be imported.", returncode=1
             )
+
+    def importing_user(self, username):
+        if username is None:
+            return None
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"There is no active user “{username}”.")
+        if not may_import(user):
+            raise CommandError(f"{username} may not add pages anywhere, so may not import.")
+        return user
 
     def expand(self, paths):
         for raw in paths:
