@@ -216,6 +216,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Newsroom"
+# Concurrent editing: the edit screens tell each editor who else has the page or record open
+# and when someone saved a newer version (Wagtail's editing sessions, pinged every 10 s), and
+# a save from an outdated form is refused (newsroom/stale_edits.py). Autosave stays at
+# Wagtail's default; it refuses outdated saves itself.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 # Pages index their own Snowball stems (newsroom/search.py), so PostgreSQL must not stem
 # them again: "simple" keeps lexemes as given. SQLite FTS5 does no stemming.
 WAGTAILSEARCH_BACKENDS = {
