@@ -152,3 +152,28 @@ def test_a_stale_record_save_is_refused_and_keeps_the_editors_text(translated_re
     assert boris.post(edit_url(award), boris_form).status_code == 302
     stored = type(award).objects.get(pk=award.pk)
     assert stored.latest_revision.as_object().distinction_en == "Boris's distinction"
+
+
+PING_URL = re.compile(r'data-w-swap-src-value="(/admin/editing-sessions/ping/[^"]+)"')
+
+
+def test_an_editor_is_told_who_else_has_the_page_open_and_who_saved(release):
+    """Wagtail's editing sessions: the edit screen pings and hears of the other editors, and
+    of a newer revision saved since this editor opened the page."""
+    anna, boris = editor("anna"), editor("boris")
+    anna.user.first_name, anna.user.last_name = "Anna", "Nowak"
+    anna.user.save()
+    url = reverse("wagtailadmin_pages:edit", args=[release.pk])
+    opened_by_anna = opened_revision(anna.get(url))
+    borises_screen = boris.get(url)
+    opened_by_boris = opened_revision(borises_screen)
+    ping_url = html.unescape(PING_URL.search(borises_screen.content.decode()).group(1))
+
+    others = boris.post(ping_url, {"is_editing": "1"}).json()["other_sessions"]
+    assert [other["user"] for other in others] == ["Anna Nowak"]
+
+    assert release_edit(anna, release, "Anna's title", opened_by_anna).status_code == 302
+    ping = boris.post(
+        ping_url, {"is_editing": "1", "revision_id": opened_by_boris["loaded_revision_id"]}
+    ).json()
+    assert ping["other_sessions"][0]["revision_id"] == reload(release).latest_revision_id
