@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_filters",
     # Throttles password guessing on the admin login (see AXES_* below).
     "axes",
+    # Content-Security-Policy headers (newsroom/content_security.py).
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer: the public one, or the admin's under /admin/.
+    "newsroom.content_security.NewsroomCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the language from the URL prefix, else the browser.
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +80,49 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "newsroom/locked_out.html"
 AXES_VERBOSE = False
+
+# Content-Security-Policy (django-csp). Readers' pages: this site's own files only, no inline
+# script or style at all (an executable inline <script> needs nonce="{{ request.csp_nonce }}",
+# and the header then names it), no plugins, <base> and form targets on this site, and no
+# framing by other sites (the admin's preview frames pages from its own address).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin (/admin/) still renders inline <script> blocks (inline panels, date and time
+# widgets, wagtail-localize's editor start-up) and style="" attributes in its own templates, so
+# script-src and style-src allow 'unsafe-inline' there, and nowhere else. Everything else stays
+# on this site: scripts, styles and fonts from its static files; images also as data: and blob:
+# (the image uploader's previews, the rich-text editor's icons); XHR/fetch only to this site
+# (choosers, editing sessions, previews); frames only from this site (the live preview panel).
+# No eval, no plugins, no third-party hosts: hence no Gravatar pictures and no update check.
+NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 ROOT_URLCONF = "cms.urls"
 
@@ -172,6 +219,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Newsroom"
+# Concurrent editing: the edit screens tell each editor who else has the page or record open
+# and when someone saved a newer version (Wagtail's editing sessions, pinged every 10 s), and
+# a save from an outdated form is refused (newsroom/stale_edits.py). Autosave stays at
+# Wagtail's default; it refuses outdated saves itself.
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000
 # Pages index their own Snowball stems (newsroom/search.py), so PostgreSQL must not stem
 # them again: "simple" keeps lexemes as given. SQLite FTS5 does no stemming.
 WAGTAILSEARCH_BACKENDS = {

@@ -92,4 +92,12 @@ class ReleaseReviewForm(forms.Form):
         return data
 
 
-ReleaseReviewFormSet = forms.formset_factory(ReleaseReviewForm, extra=0)
+class EveryReviewFilled(forms.BaseFormSet):
+    """Each form of the batch stands for one file to import: a form posted empty is an
+    error to show, never a form Django skips as an unchanged extra (it has no data)."""
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "empty_permitted": False}
+
+
+ReleaseReviewFormSet = forms.formset_factory(ReleaseReviewForm, formset=EveryReviewFilled, extra=0)

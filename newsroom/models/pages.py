@@ -28,6 +28,7 @@ from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
 from newsroom.models.texts import text_in
+from newsroom.stale_edits import RefusesStaleSaves
 
 HOME_RELEASE_COUNT = 6
 
@@ -132,6 +133,10 @@ def shown_cluster(cluster, request):
     return cluster if cluster.live or is_preview(request) else None
 
 
+class NewsroomPageForm(RefusesStaleSaves, WagtailAdminPageForm):
+    """Every page editor: a save based on an older revision than the latest is refused."""
+
+
 class HomePage(LocalizedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -140,6 +145,7 @@ class HomePage(LocalizedPageMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.NewsIndexPage"]
     template = "newsroom/home_page.html"
+    base_form_class = NewsroomPageForm
 
     class Meta:
         verbose_name = _("home page")
@@ -177,6 +183,7 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.ClusterNewsPage"]
     template = "newsroom/news_index_page.html"
+    base_form_class = NewsroomPageForm
 
     class Meta:
         verbose_name = _("news index")
@@ -320,6 +327,7 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types = ["newsroom.PressReleasePage"]
     template = "newsroom/cluster_news_page.html"
+    base_form_class = NewsroomPageForm
 
     class Meta:
         verbose_name = _("cluster news page")
@@ -406,7 +414,7 @@ class ReleaseTagManager(ClusterTaggableManager):
         )
 
 
-class PressReleaseForm(WagtailAdminPageForm):
+class PressReleaseForm(NewsroomPageForm):
     """The release editor: the cluster it is filed under comes preselected, and "awards
     announced" accepts that cluster's awards (and those of any other cluster the release
     lists), not every award of every cluster.

@@ -16,12 +16,14 @@ from wagtail.admin.ui.tables import BaseColumn
 from newsroom.formatting import language_name
 from newsroom.languages import record_languages, record_source_language
 from newsroom.records.permissions import team_policy_for
+from newsroom.stale_edits import RefusesStaleSaves
 from newsroom.translating import records as record_translation
 from newsroom.translating.choices import FieldStatus
 
 
-class TranslatedRecordForm(WagtailAdminModelForm):
-    """Disables the fields outside the user's edit scope.
+class TranslatedRecordForm(RefusesStaleSaves, WagtailAdminModelForm):
+    """Disables the fields outside the user's edit scope, and (for records with revisions:
+    awards, clusters) refuses a save based on an older revision than the latest.
 
     Disabled fields keep their stored value whatever is posted, so a translator cannot
     change the source text or the facts even by crafting a request.

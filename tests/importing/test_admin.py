@@ -97,6 +97,23 @@ def test_review_form_says_what_is_missing(editor_client):
     assert not PressReleasePage.objects.filter(release_date="2024-03-05").exists()
 
 
+def test_a_review_form_posted_empty_is_reported_not_a_server_error(editor_client):
+    """Found by fuzzing: a batch whose second form arrived without any field (a count of
+    forms larger than the forms sent) crashed "Create drafts" with a 500."""
+    url = reverse("newsroom_import:index")
+    review = editor_client.post(url, {"files": [SimpleUploadedFile("a.txt", RELEASE.encode())]})
+    data = review_post_data(review.context["formset"], **{"form-TOTAL_FORMS": "2"})
+    releases = PressReleasePage.objects.count()
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    forms = response.context["formset"].forms
+    assert not forms[0].errors
+    assert "title" in forms[1].errors and "source" in forms[1].errors
+    assert PressReleasePage.objects.count() == releases  # the batch is created whole or not
+
+
 def test_import_is_refused_with_a_reason_to_those_who_cannot_add_pages(client, demo_site):
     clerk = get_user_model().objects.create_user("clerk", password="x")
     clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
