@@ -102,6 +102,8 @@ class RecordScreensNeedTheirTeam:
         pk = view_kwargs.get("pk")
         if match is None or pk is None or not match.namespace.startswith(self.NAMESPACES):
             return None
+        if not request.user.is_authenticated:
+            return None  # Wagtail sends them to the login page
         model_name = match.namespace.rsplit("_", 1)[-1]
         try:
             model = apps.get_model("newsroom", model_name)

@@ -9,6 +9,7 @@ import pytest
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.test.utils.form_data import nested_form_data
 
@@ -38,8 +39,10 @@ def opened_revision(response):
     return {name: html.unescape(value) for name, value in found.items()}
 
 
-def stale_message():
-    return html.escape(str(STALE_SAVE_MESSAGE))
+def stale_message(language="en"):
+    """The refusal as the editors read it: their admin is in English."""
+    with translation.override(language):
+        return html.escape(str(STALE_SAVE_MESSAGE))
 
 
 @pytest.fixture
