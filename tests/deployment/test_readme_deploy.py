@@ -187,7 +187,7 @@ def test_the_admin_login_is_served_with_its_hashed_static_files_and_a_policy(dep
 
 def test_debug_is_off(deployment):
     _, port, _, _ = deployment
-    response, content = request(port, "GET", "/no-such-page/")
+    response, content = request(port, "GET", "/en/no-such-page/")
     assert response.status == 404
     assert "DEBUG = True" not in content.decode()
     assert "URLconf" not in content.decode()
