@@ -15,8 +15,9 @@ shared with other developers:
 - gunicorn binds a free port instead of 8000, runs with `SECURE_SSL_REDIRECT=false` (no nginx
   in front; requests carry nginx's `X-Forwarded-Proto: https`), and is stopped by the test.
 
-The deploying test is marked `deploy`: it runs in the SQLite pass of `make test` only (its site has its own SQLite
-database, so a PostgreSQL pass would repeat it unchanged). About a minute.
+The deploying test is marked `deploy`: it runs in the SQLite pass of `make test` only (its
+site has its own SQLite database, so a PostgreSQL pass would repeat it unchanged). About a
+minute.
 """
 
 import ast
