@@ -46,7 +46,6 @@ SUPERUSER = {
 VENV_LINE = "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt"
 
 
-
 def deploying_steps(readme):
     """The shell commands of the first `sh` block under "## Deploying", heredocs kept whole."""
     section = readme.split("\n## Deploying\n", 1)[1].split("\n## ", 1)[0]
