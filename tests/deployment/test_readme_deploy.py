@@ -137,13 +137,13 @@ def deployment(tmp_path):
 
     assert serve.startswith(".venv/bin/gunicorn cms.wsgi ") and "127.0.0.1:8000" in serve, serve
     port = free_port()
+    log = (tmp_path / "gunicorn.log").open("w")
     server = subprocess.Popen(
         shlex.split(serve.replace("127.0.0.1:8000", f"127.0.0.1:{port}")),
         cwd=clone,
         env=env | {"SECURE_SSL_REDIRECT": "false"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 60
@@ -152,7 +152,7 @@ def deployment(tmp_path):
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
             except OSError:
-                assert server.poll() is None, server.stderr.read()
+                assert server.poll() is None, (tmp_path / "gunicorn.log").read_text()
                 assert time.monotonic() < deadline, "gunicorn did not answer within 60 s"
                 time.sleep(0.3)
         yield clone, port, readme, env
@@ -163,6 +163,7 @@ def deployment(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
 
 
 @pytest.mark.deploy
