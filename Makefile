@@ -40,11 +40,11 @@ check: install messages ## Django checks, pending migrations, catalog checks
 		case "$$out" in *untranslated*|*fuzzy*) echo "locale/$$lang has untranslated or fuzzy entries"; exit 1;; esac; \
 	done
 
-test: check browser-deps ## Run the whole suite on SQLite, then again (browser tests aside) on PostgreSQL when reachable; REQUIRE_POSTGRES=1 makes that mandatory
+test: check browser-deps ## Run the whole suite on SQLite, then again (browser and deploy tests aside) on PostgreSQL when reachable; REQUIRE_POSTGRES=1 makes that mandatory
 	$(PY) -m pytest -n $(TEST_WORKERS)
 	@if $(PY) -c "import psycopg; psycopg.connect('$(TEST_DATABASE_URL)', connect_timeout=3).close()" 2>/dev/null; then \
 		echo "== PostgreSQL: $(TEST_DATABASE_URL)"; \
-		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --create-db -m "not browser"; \
+		DATABASE_URL='$(TEST_DATABASE_URL)' $(PY) -m pytest -n $(TEST_WORKERS) --create-db -m "not browser and not deploy"; \
 	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
 		echo "PostgreSQL is required (REQUIRE_POSTGRES=1) but $(TEST_DATABASE_URL) is not reachable."; exit 1; \
 	else \
