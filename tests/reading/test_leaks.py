@@ -402,3 +402,24 @@ def test_a_release_under_a_cluster_page_shows_everywhere_once_its_restriction_is
     found = reader.get("/pl/search/", {"q": marker}).context["releases"]
     assert [release.title for release in found] == [f"{marker} {COMMON_WORD['pl']}"]
     assert PressReleasePage.objects.get(slug=f"ukryty-{marker.lower()[::-1]}").live
+
+
+def test_a_tag_only_drafts_carry_in_a_language_has_no_list_there_nor_a_link_to_one(site):
+    """Named in every language, carried by the live Polish release and a Russian draft."""
+    tag = ReleaseTag.objects.create(
+        name="quokkasolo",
+        label_pl="Quokkasolo pl",
+        label_en="Quokkasolo en",
+        label_ru="Quokkasolo ru",
+    )
+    PressReleasePageTag.objects.create(content_object=site["releases"]["pl"], tag=tag)
+    hidden_release(site["cluster_pages"]["ru"], "Quokkasolodraft", live=False).tags.add(tag)
+    reader = Client()
+    polish_list = reader.get(f"{INDEXES['pl']}tag/{tag.url_slugs['pl']}/")
+    assert polish_list.status_code == 200
+    assert site["releases"]["pl"].title in polish_list.content.decode()
+    alternates = {link["language_code"]: link for link in polish_list.context["language_links"]}
+    assert alternates["ru"]["url"] == INDEXES["ru"] and not alternates["ru"]["is_translation"]
+    assert f"tag/{tag.url_slugs['ru']}/" not in polish_list.content.decode()
+    for code in ("en", "ru"):
+        assert reader.get(f"{INDEXES[code]}tag/{tag.url_slugs[code]}/").status_code == 404
