@@ -2,8 +2,9 @@
 
 Each case hides something carrying a unique marker word: a draft, scheduled, unpublished
 or private release (a view restriction on the release or on its cluster page, by password
-or login), a live release with unpublished draft changes, a draft award, a draft cluster,
-live records with pending draft texts. Then every public surface of every language is
+or login), a draft translation of a live release, a live release with unpublished or
+scheduled draft changes, a draft award, a draft cluster, live records with pending draft
+texts. Then every public surface of every language is
 read as an anonymous reader: home pages, news indexes with each facet and filter, level
 pages, the shared tag's list, cluster pages with their award timelines, RSS and Atom
 feeds, search, sitemap.xml (with its hreflang alternates), robots.txt, other pages' heads
@@ -210,6 +211,39 @@ def a_live_release_with_draft_changes(site, admin_client):
     )
 
 
+def a_live_release_with_scheduled_changes(site, admin_client):
+    """A live release whose next version is approved to go live next week."""
+    marker = "Quokkanextweek"
+    live_title = "Okapinow klastra"
+    release = reload(add_release(site["cluster_pages"]["pl"], title=live_title, lead="Okapinow."))
+    release.title = f"{marker} {COMMON_WORD['pl']}"
+    release.lead = f"{marker} lead."
+    release.release_date = datetime.date(HIDDEN_YEAR, 5, 4)
+    release.go_live_at = timezone.now() + datetime.timedelta(days=7)
+    release.save_revision().publish()
+    release = reload(release)
+    assert release.live and release.title == live_title
+    assert release.scheduled_revision is not None
+    return Hidden(
+        [marker, *year_markers()],
+        page_urls(release)[1:],
+        live_texts=[(release.url, live_title), (INDEXES["pl"], live_title)],
+    )
+
+
+def a_draft_translation(site, admin_client):
+    """The Russian translation of a live Polish release, not published yet (as
+    wagtail-localize creates it): no language switcher or hreflang links to it."""
+    marker = "Quokkatranslation"
+    source = add_release(site["cluster_pages"]["pl"], title="Okapisource klastra")
+    release = hidden_release(
+        site["cluster_pages"]["ru"], marker, key=source.translation_key, live=False
+    )
+    return Hidden(
+        [marker, release.slug, *year_markers()], page_urls(release), public_urls=[source.url]
+    )
+
+
 def gold_label(marker):
     return LabelFactory(
         slug="gold",
@@ -289,7 +323,9 @@ CASES = [
     a_private_release(PageViewRestriction.LOGIN),
     a_release_under_a_private_cluster_page(PageViewRestriction.PASSWORD),
     a_release_under_a_private_cluster_page(PageViewRestriction.LOGIN),
+    a_draft_translation,
     a_live_release_with_draft_changes,
+    a_live_release_with_scheduled_changes,
     a_draft_award,
     a_draft_cluster,
     live_records_with_pending_changes,
@@ -373,7 +409,11 @@ def test_search_finds_no_hidden_thing(site, admin_client, hide):
 
 @pytest.mark.parametrize(
     "hide",
-    [a_live_release_with_draft_changes, live_records_with_pending_changes],
+    [
+        a_live_release_with_draft_changes,
+        a_live_release_with_scheduled_changes,
+        live_records_with_pending_changes,
+    ],
     ids=lambda case: case.__name__,
 )
 def test_the_live_version_stays_public_while_a_draft_waits(site, admin_client, hide):
