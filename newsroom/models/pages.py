@@ -217,10 +217,15 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
     @path("tag/<str:slug>/")
     def tag_releases(self, request, slug):
-        """The live releases of this language carrying a tag, under its name in this language."""
+        """The live releases of this language carrying a tag, under its name in this language.
+
+        A tag no live, public release of this language carries has no list here: its name
+        may come from a draft (typed in the editor of a release not yet published).
+        """
         language = self.locale.language_code
         tag = tag_with_slug(slug, language)
-        if tag is None:
+        carried_in = languages_carrying(tag) if tag is not None else set()
+        if language not in carried_in:
             raise Http404
         release_filter = ReleaseFilter(
             request.GET, live_releases(self.locale).filter(tagged_items__tag=tag)
@@ -231,16 +236,18 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
             "releases": paginate(request, release_filter.results),
             "tag_title": text_in(tag, "label", language),
             "canonical_url": self.get_url(request) + tag_list_path(slug),
-            "language_links": self.tag_language_links(request, tag),
+            "language_links": self.tag_language_links(request, tag, carried_in),
         }
         return self.render(request, context_overrides=context)
 
-    def tag_language_links(self, request, tag):
+    def tag_language_links(self, request, tag, carried_in):
         """The language switcher and hreflang set of a tag's list: the same tag's list in
-        each language it is named in, else (not a translation) that language's news index."""
+        each language it is named in and carried by a live, public release (`carried_in`),
+        else (not a translation) that language's news index."""
         links = language_links(self, request)
         for link in links:
-            slug = (tag.url_slugs or {}).get(link["language_code"])
+            code = link["language_code"]
+            slug = (tag.url_slugs or {}).get(code) if code in carried_in else None
             if link["is_translation"] and link["url"] and slug:
                 link["url"] += tag_list_path(slug)
             elif link["is_translation"]:
@@ -300,6 +307,18 @@ TAG_SLUG = re.compile(r"^[-\w]{1,100}$")
 def tag_list_path(slug):
     """The address of a tag's list below a news index (NewsIndexPage.tag_releases)."""
     return NewsIndexPage().reverse_subpage("tag_releases", args=[slug])
+
+
+def languages_carrying(tag):
+    """The languages with a live, public release carrying `tag` (two queries: the view
+    restrictions `public()` reads, then the languages)."""
+    return set(
+        PressReleasePage.objects.live()
+        .public()
+        .filter(tagged_items__tag=tag)
+        .values_list("locale__language_code", flat=True)
+        .distinct()
+    )
 
 
 def tag_with_slug(slug, language_code):
