@@ -80,8 +80,10 @@ AWARD_FACTS = {
 DEMO_USERS = [
     # username, password (local use only), groups, superuser
     ("admin", "newsroom-admin", [], True),
+    # Everything but administering users (newsroom.translating.roles).
+    ("chief", "newsroom-chief", ["Editors-in-chief"], False),
     ("editor", "newsroom-editor", ["Editors"], False),
-    # The chief editor also reviews the Polish and English releases.
+    # The chief editor's deputy publishes without review, and reviews Polish and English.
     ("moderator", "newsroom-moderator", ["Moderators", "Reviewers (pl)", "Reviewers (en)"], False),
     ("translator-ru", "newsroom-translator", ["Translators (ru)"], False),
     ("reviewer-ru", "newsroom-reviewer", ["Reviewers (ru)"], False),

@@ -12,6 +12,7 @@ from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext as _
 
+from wagtail.admin.localization import get_localized_response
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -112,9 +113,17 @@ class RecordScreensNeedTheirTeam:
         policy = team_policy_for(model)
         if policy is None:
             return None
+        if not team_cluster_ids(request.user):
+            # Not in a team: model permissions decide, and Wagtail refuses without them.
+            return None
         record = model._default_manager.filter(pk=unquote(str(pk))).first()
         if record is None or policy.user_has_any_permission_for_instance(
             request.user, ["change", "view", "delete", "publish"], record
         ):
             return None
+        # In the user's admin language, as the screen itself would answer.
+        return get_localized_response(self.refuse, request)
+
+    @staticmethod
+    def refuse(request):
         return refused(request, _("This record belongs to another cluster's team."))
