@@ -3,9 +3,14 @@
 Fixtures live in the nearest conftest.py; these are what a test calls itself.
 """
 
+import os
 import re
 import uuid
+from contextlib import contextmanager
 
+from hypothesis import HealthCheck, settings
+
+from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -132,3 +137,25 @@ def review_post_data(review, **changes):
     for key, value in changes.items():
         data[key] = value
     return data
+
+
+def fuzz_settings(max_examples):
+    """Hypothesis settings of the fuzz tests: a fixed, derandomized budget in CI;
+    FUZZ_RANDOM=1 explores and FUZZ_SCALE=N multiplies the budget."""
+    return settings(
+        max_examples=max_examples * int(os.environ.get("FUZZ_SCALE", "1")),
+        deadline=None,
+        database=None,  # no .hypothesis folder in the project
+        derandomize=not os.environ.get("FUZZ_RANDOM"),
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+
+
+@contextmanager
+def rolled_back():
+    """Undo whatever the block writes (one fuzz example), keeping the test's data."""
+    savepoint = transaction.savepoint()
+    try:
+        yield
+    finally:
+        transaction.savepoint_rollback(savepoint)

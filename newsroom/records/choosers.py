@@ -106,7 +106,8 @@ class AwardCreationForm(WagtailAdminModelForm):
         cluster_field = self.fields["cluster"]
         if allowed_clusters is not None:
             cluster_field.queryset = allowed_clusters
-            clusters = [pk for pk in clusters if allowed_clusters.filter(pk=pk).exists()]
+            allowed = set(allowed_clusters.filter(pk__in=clusters).values_list("pk", flat=True))
+            clusters = [pk for pk in clusters if pk in allowed]
         if clusters:
             cluster_field.queryset = Cluster.objects.filter(pk__in=clusters)
             cluster_field.initial = clusters[0]

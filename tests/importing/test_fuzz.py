@@ -9,12 +9,11 @@ for ten times as many.
 import calendar
 import datetime
 import json
-import os
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from django.db import transaction
@@ -22,20 +21,11 @@ from django.db import transaction
 from newsroom.importing.service import import_release
 from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.models.records import Award, Cluster
+from tests.helpers import fuzz_settings
 
 pytestmark = pytest.mark.django_db
 
 RELEASES = Path(__file__).parent / "data" / "releases"
-
-
-def fuzz_settings(max_examples):
-    return settings(
-        max_examples=max_examples * int(os.environ.get("FUZZ_SCALE", "1")),
-        deadline=None,
-        database=None,  # no .hypothesis folder in the project
-        derandomize=not os.environ.get("FUZZ_RANDOM"),
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
 
 
 def counts():

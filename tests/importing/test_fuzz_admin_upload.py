@@ -6,20 +6,18 @@ other's drafts. Runs are derandomised; FUZZ_RANDOM=1 explores, FUZZ_SCALE=10 doe
 as many.
 """
 
-import os
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.urls import reverse
 
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award, Cluster
+from tests.helpers import fuzz_settings, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -34,25 +32,6 @@ REVIEW_FIELDS = [
     "filename", "source", "language", "title", "release_date", "lead", "label_level",
     "cluster", "new_cluster_name",
 ]  # fmt: skip
-
-
-def fuzz_settings(max_examples):
-    return settings(
-        max_examples=max_examples * int(os.environ.get("FUZZ_SCALE", "1")),
-        deadline=None,
-        database=None,  # no .hypothesis folder in the project
-        derandomize=not os.environ.get("FUZZ_RANDOM"),
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
-
-
-@contextmanager
-def rolled_back():
-    savepoint = transaction.savepoint()
-    try:
-        yield
-    finally:
-        transaction.savepoint_rollback(savepoint)
 
 
 def counts():

@@ -6,18 +6,14 @@ Each example runs inside a savepoint rolled back afterwards. Runs are derandomis
 FUZZ_RANDOM=1 explores, FUZZ_SCALE=10 does ten times as many.
 """
 
-import os
-from contextlib import contextmanager
-
 import polib
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
-from tests.helpers import add_cluster_pages
+from tests.helpers import add_cluster_pages, fuzz_settings, rolled_back
 from tests.translating import test_handoff as handoff_tests
 from tests.translating.test_handoff import (
     handoff_url,
@@ -34,25 +30,6 @@ NASTY = [
     "Серебряный", "🙂", "\r\n", "\\", '"', "msgid", "--", "-", "UPPER CASE",
 ]  # fmt: skip
 FILENAMES = ["release-ru.po", "release-ru.xlf", "release-ru.xliff", "release.txt", "x", ".po"]
-
-
-def fuzz_settings(max_examples):
-    return settings(
-        max_examples=max_examples * int(os.environ.get("FUZZ_SCALE", "1")),
-        deadline=None,
-        database=None,  # no .hypothesis folder in the project
-        derandomize=not os.environ.get("FUZZ_RANDOM"),
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
-
-
-@contextmanager
-def rolled_back():
-    savepoint = transaction.savepoint()
-    try:
-        yield
-    finally:
-        transaction.savepoint_rollback(savepoint)
 
 
 @pytest.fixture
