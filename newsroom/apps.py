@@ -19,11 +19,18 @@ class NewsroomConfig(AppConfig):
         import_module("newsroom.models.batches")
 
     def ready(self):
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete
 
+        from wagtail.admin import auth as wagtail_admin_auth
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import page_published, post_page_move
+
+        from newsroom.access import refuse_for_wagtail
         from newsroom.models.pages import (
             ClusterNewsPage,
             PressReleasePage,
+            on_page_moved,
+            on_privacy_lifted,
             publish_records_with_page,
         )
         from newsroom.records import teams
@@ -35,5 +42,16 @@ class NewsroomConfig(AppConfig):
                 sender=page_type,
                 dispatch_uid=f"newsroom_records_go_live_with_{page_type.__name__}",
             )
+        # A private page's records wait until it is public (or another page makes them so).
+        post_delete.connect(
+            on_privacy_lifted,
+            sender=PageViewRestriction,
+            dispatch_uid="newsroom_records_go_live_when_page_made_public",
+        )
+        post_page_move.connect(on_page_moved, dispatch_uid="newsroom_records_follow_moved_page")
         signals.connect(self)
         teams.connect()
+        # Wagtail's screens refuse like ours: a 403 page in the user's language saying why.
+        # Its decorators (`user_passes_test`, `require_admin_access`) look the name up in
+        # their module at each call, so replacing it there reaches every Wagtail screen.
+        wagtail_admin_auth.permission_denied = refuse_for_wagtail

@@ -76,6 +76,7 @@ def language_links(page, request):
         homes = {
             home.locale.language_code: home
             for home in HomePage.objects.live()
+            .public()
             .filter(locale__language_code__in=missing)
             .select_related("locale")
         }
@@ -123,14 +124,32 @@ def is_preview(request):
     return getattr(request, "is_preview", False)
 
 
-def shown_awards(awards, request):
-    """The awards a page shows: live ones; drafts too in an editor's preview."""
-    return awards if is_preview(request) else awards.filter(live=True)
+def is_private(page):
+    """Whether `page` is behind a view restriction (password, login or groups), its own or
+    an ancestor's: readers who pass it see the page, the public does not."""
+    return page.get_view_restrictions().exists()
 
 
-def shown_cluster(cluster, request):
-    """The cluster a page shows: a live one; a draft too in an editor's preview; else None."""
-    return cluster if cluster.live or is_preview(request) else None
+def shown_awards(awards, request, page=None):
+    """The awards a page shows: live ones; drafts too in an editor's preview, and on a
+    private release `page` (`page` given): the awards it will make public when it is, to the
+    people it is shared with. A public page asks no more than the awards' own query."""
+    if is_preview(request):
+        return awards
+    if page is None:
+        return awards.filter(live=True)
+    awards = list(awards)
+    if any(not award.live for award in awards) and is_private(page):
+        return awards
+    return [award for award in awards if award.live]
+
+
+def shown_cluster(cluster, request, page):
+    """The cluster `page` shows: a live one; a draft too in an editor's preview and on a
+    private page (which will make it public when it is); else None."""
+    if cluster.live or is_preview(request) or is_private(page):
+        return cluster
+    return None
 
 
 class NewsroomPageForm(RefusesStaleSaves, WagtailAdminPageForm):
@@ -160,7 +179,9 @@ class HomePage(LocalizedPageMixin, Page):
             .select_related("cluster")
             .order_by("title")
         )
-        context["news_index"] = NewsIndexPage.objects.live().filter(locale=self.locale).first()
+        context["news_index"] = (
+            NewsIndexPage.objects.live().public().filter(locale=self.locale).first()
+        )
         return context
 
 
@@ -380,7 +401,7 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["cluster"] = shown_cluster(self.cluster, request)
+        context["cluster"] = shown_cluster(self.cluster, request, self)
         context["awards"] = shown_awards(
             self.cluster.awards.select_related("label__body").order_by("-awarded_on"), request
         )
@@ -540,7 +561,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
         tags = [tag for tag in self.tags.all() if text_in(tag, "label", language)]
         if not tags:
             return []
-        index = NewsIndexPage.objects.ancestor_of(self).live().first()
+        index = NewsIndexPage.objects.ancestor_of(self).live().public().first()
         index_url = index.get_url(request) if index else None
         shown = []
         for tag in sorted(tags, key=lambda tag: text_in(tag, "label", language).casefold()):
@@ -560,6 +581,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
             shown_awards(
                 self.awards.select_related("label__body", "cluster").order_by("-awarded_on"),
                 request,
+                self,
             )
         )
         return context
@@ -588,6 +610,38 @@ def release_categories(release):
     return [name for name in dict.fromkeys(names) if name]
 
 
+def publish_records_made_public(page_id):
+    """The live releases and cluster pages at and under page `page_id` that are now public
+    (its view restriction removed, or moved out of a private section) take their records
+    live, as `publish_records_with_page` would have when they were published."""
+    top = Page.objects.filter(pk=page_id).first()
+    if top is None:
+        return  # deleted with its restriction
+    with transaction.atomic():
+        for page in (
+            Page.objects.descendant_of(top, inclusive=True)
+            .live()
+            .type(PressReleasePage, ClusterNewsPage)
+            .specific()
+        ):
+            publish_records_with_page(type(page), page)
+
+
+def on_privacy_lifted(sender, instance, **kwargs):
+    """`post_delete` of a PageViewRestriction: once committed (a page deleted with its
+    restriction is gone by then), the pages it kept private publish their records."""
+    page_id = instance.page_id
+    transaction.on_commit(lambda: publish_records_made_public(page_id))
+
+
+def on_page_moved(sender, instance, parent_page_before, **kwargs):
+    """`post_page_move`: a page moved out of a private section publishes its records."""
+    if not is_private(parent_page_before):
+        return  # it was as public as it is now
+    page_id = instance.pk
+    transaction.on_commit(lambda: publish_records_made_public(page_id))
+
+
 def records_published_with(page):
     """The records whose publication follows `page`'s: a release's announced awards and
     named clusters; a cluster page's cluster and the live awards on its timeline."""
@@ -610,10 +664,14 @@ def publish_records_with_page(sender, instance, **kwargs):
     Sent on every way a page is published (the editor's Publish, an approved review,
     Wagtail's scheduler at a scheduled or coordinated moment, the importer's --publish),
     inside the page's `publish` transaction, so an award or a cluster is never public before
-    the first page making it public, and always with it.
+    the first page making it public, and always with it. A private page (a password, a
+    login) makes nothing public: its records wait until it or another page is public
+    (`publish_records_made_public`).
     """
     if not instance.live:
         return  # Wagtail also sends page_published when it only schedules a page
+    if is_private(instance):
+        return
     user = getattr(kwargs.get("revision"), "user", None)
     language = instance.locale.language_code
     went_live = False

@@ -11,7 +11,12 @@ def navigation(request):
         return {}
 
     def news_url():
-        index = NewsIndexPage.objects.live().filter(locale__language_code=get_language()).first()
+        index = (
+            NewsIndexPage.objects.live()
+            .public()
+            .filter(locale__language_code=get_language())
+            .first()
+        )
         return index.get_url(request) if index else None
 
     try:

@@ -7,7 +7,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import translation
 
 from wagtail.models import GroupApprovalTask, Page, WorkflowState
 
@@ -19,11 +18,9 @@ from newsroom.translating.roles import (
     review_workflow_name,
 )
 from tests.factories import UserFactory
-from tests.helpers import release_form_data, use_admin_in
+from tests.helpers import assert_refused_with, release_form_data, use_admin_in
 
 pytestmark = pytest.mark.django_db
-
-WAGTAIL_REFUSAL = "Sorry, you do not have permission to access this area."
 
 
 def test_migrate_creates_the_editors_in_chief_without_any_right_over_people(db):
@@ -66,7 +63,7 @@ def test_editors_in_chief_approve_in_every_languages_review(roles):
 
 def test_editors_in_chief_are_refused_users_and_groups(client, site_tree):
     chief = UserFactory(username="chief", groups=[EDITORS_IN_CHIEF])
-    use_admin_in(chief, "en")
+    use_admin_in(chief, "ru")
     client.force_login(chief)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     for url in (
@@ -75,19 +72,15 @@ def test_editors_in_chief_are_refused_users_and_groups(client, site_tree):
         reverse("wagtailusers_groups:index"),
         reverse("wagtailusers_groups:add"),
     ):
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert response.url == reverse("wagtailadmin_home")
+        assert_refused_with(client.get(url), "Only administrators manage users.", language="ru")
     before = Group.objects.count()
     client.post(reverse("wagtailusers_groups:add"), {"name": "Chiefs' friends"})
     assert Group.objects.count() == before
     # Not even their own group.
     own = Group.objects.get(name=EDITORS_IN_CHIEF)
     response = client.get(reverse("wagtailusers_groups:edit", args=[own.pk]))
-    assert response.status_code == 302
-    messages = {str(m).strip() for m in get_messages(response.wsgi_request)}
-    with translation.override("pl"):  # Wagtail words it in the site's default language
-        assert messages == {translation.gettext(WAGTAIL_REFUSAL)}
+    assert_refused_with(response, "Only administrators manage users.", language="ru")
+    assert not list(get_messages(response.wsgi_request))  # nothing left for the dashboard
 
 
 @pytest.fixture

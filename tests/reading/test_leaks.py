@@ -291,6 +291,38 @@ def a_draft_cluster(site, admin_client):
     )
 
 
+def an_embargoed_award(site, admin_client):
+    """A password-protected release published with a new award of a new cluster: private
+    pages make no record public, so the award and the cluster stay drafts until a public
+    page announces them."""
+    marker = "Quokkaembargo"
+    cluster = ClusterFactory(
+        slug=f"{marker.lower()}-slug",
+        country=HIDDEN_COUNTRY,
+        live=False,
+        **{f"name_{code}": f"{marker} {code}" for code in site_languages()},
+    )
+    award = AwardFactory(
+        cluster=cluster,
+        label=gold_label(marker),
+        live=False,
+        awarded_on=datetime.date(HIDDEN_YEAR, 1, 2),
+        **{f"distinction_{code}": f"{marker} distinction" for code in site_languages()},
+    )
+    release = hidden_release(
+        site["cluster_pages"]["pl"], marker, live=False, awards=[award], clusters=[cluster]
+    )
+    restrict(release, PageViewRestriction.PASSWORD)
+    release.save_revision().publish()
+    assert PressReleasePage.objects.get(pk=release.pk).live
+    assert not Award.objects.get(pk=award.pk).live
+    assert not Cluster.objects.get(pk=cluster.pk).live
+    return Hidden(
+        [marker, "level=gold", f"cluster={cluster.slug}", f"country={HIDDEN_COUNTRY}"],
+        [*page_urls(release), *record_urls(award), *record_urls(cluster)],
+    )
+
+
 def live_records_with_pending_changes(site, admin_client):
     """The live award and cluster edited in the admin, saved as drafts, not published."""
     marker = "Quokkapending"
@@ -328,6 +360,7 @@ CASES = [
     a_live_release_with_scheduled_changes,
     a_draft_award,
     a_draft_cluster,
+    an_embargoed_award,
     live_records_with_pending_changes,
 ]
 
@@ -442,6 +475,60 @@ def test_a_release_under_a_cluster_page_shows_everywhere_once_its_restriction_is
     found = reader.get("/pl/search/", {"q": marker}).context["releases"]
     assert [release.title for release in found] == [f"{marker} {COMMON_WORD['pl']}"]
     assert PressReleasePage.objects.get(slug=f"ukryty-{marker.lower()[::-1]}").live
+
+
+def test_an_embargoed_award_shows_to_the_releases_readers_and_goes_live_when_it_is_public(
+    site, admin_client, django_capture_on_commit_callbacks
+):
+    """Those the password is shared with see the award the private release announces; the
+    admin's privacy setting "Public" puts the award and its cluster live with the release."""
+    hidden = an_embargoed_award(site, admin_client)
+    marker = hidden.markers[0]
+    release = PressReleasePage.objects.get(title__startswith=marker)
+    restriction = PageViewRestriction.objects.get(page=release)
+    reader = Client()
+    reader.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, release.pk]),
+        {"password": "tajne", "return_url": release.url},
+    )
+    page = reader.get(release.url).content.decode()
+    assert f"{marker} Gold Label pl" in page
+    assert f"{marker} distinction" in page
+    facet = f"cluster={marker.lower()}-slug"
+    assert facet not in reader.get(INDEXES["pl"]).content.decode()  # still a draft
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtailadmin_pages:set_privacy", args=[release.pk]),
+            {"restriction_type": PageViewRestriction.NONE},
+        )
+    assert response.status_code == 200
+    assert not PageViewRestriction.objects.filter(page=release).exists()
+    assert Award.objects.get(label__slug="gold").live
+    assert Cluster.objects.get(slug=f"{marker.lower()}-slug").live
+    public = Client()
+    assert f"{marker} Gold Label pl" in public.get(release.url).content.decode()
+    assert facet in public.get(INDEXES["pl"]).content.decode()
+
+
+def test_a_private_news_index_is_linked_from_no_public_page(site):
+    """The English news index behind a password (and so every English release): no
+    navigation, home page, language switcher or tag link leads there."""
+    restrict(site["indexes"]["en"], PageViewRestriction.PASSWORD)
+    tag_slug = site["tag"].url_slugs["pl"]
+    reader = Client()
+    for url in (
+        "/en/",
+        "/en/search/?q=cluster",
+        INDEXES["pl"],
+        site["releases"]["pl"].url,
+        f"{INDEXES['pl']}tag/{tag_slug}/",
+        "/sitemap.xml",
+    ):
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert INDEXES["en"] not in response.content.decode(), url
+    assert reader.get("/en/").context["news_index"] is None
 
 
 def test_a_tag_only_drafts_carry_in_a_language_has_no_list_there_nor_a_link_to_one(site):

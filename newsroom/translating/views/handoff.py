@@ -39,6 +39,17 @@ class HandoffUploadForm(forms.Form):
         return upload
 
 
+def imported_message(result):
+    """What a successful upload says, on this screen and in wagtail-localize's editor."""
+    return ngettext(
+        "Imported %(count)d translated text. The draft of “%(title)s” is updated "
+        "and waits for review before it is published.",
+        "Imported %(count)d translated texts. The draft of “%(title)s” is updated "
+        "and waits for review before it is published.",
+        result.imported,
+    ) % {"count": result.imported, "title": result.page.title}
+
+
 class TranslationHandoff(EditsTranslation):
     refusal = gettext_lazy("You do not have permission to translate this page.")
 
@@ -96,17 +107,7 @@ class HandoffImportView(HandoffView):
                 ],
             )
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            ngettext(
-                "Imported %(count)d translated text. The draft of “%(title)s” is updated "
-                "and waits for review before it is published.",
-                "Imported %(count)d translated texts. The draft of “%(title)s” is updated "
-                "and waits for review before it is published.",
-                result.imported,
-            )
-            % {"count": result.imported, "title": result.page.title},
-        )
+        messages.success(self.request, imported_message(result))
         return redirect("newsroom_translations:handoff", translation_id=self.translation.pk)
 
 
@@ -150,17 +151,7 @@ class EditorUploadView(RefusesWithReason, TranslationHandoff, View):
         except handoff.HandoffRefused as refused:
             messages.error(request, str(refused))
             return self.back()
-        messages.success(
-            request,
-            ngettext(
-                "Imported %(count)d translated text. The draft of “%(title)s” is updated "
-                "and waits for review before it is published.",
-                "Imported %(count)d translated texts. The draft of “%(title)s” is updated "
-                "and waits for review before it is published.",
-                result.imported,
-            )
-            % {"count": result.imported, "title": result.page.title},
-        )
+        messages.success(request, imported_message(result))
         return self.back()
 
     def back(self):
