@@ -1,6 +1,7 @@
 """Fixtures every part of the suite uses: a small Polish/English/Russian site, an award,
 the demo site, and a logged-in superuser. Helpers tests call themselves are in helpers.py."""
 
+import contextlib
 import io
 import uuid
 
@@ -8,6 +9,7 @@ import pytest
 import wagtail_factories
 
 from django.core.management import call_command
+from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
@@ -18,14 +20,11 @@ from tests.helpers import add_cluster_pages, add_release
 INDEX_SLUGS = {"pl": "aktualnosci", "en": "news", "ru": "novosti"}
 
 
-@pytest.fixture
-def locales(db):
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in site_languages()}
-
-
-@pytest.fixture
-def site_tree(locales):
+def build_site_tree():
     """Home and news index pages in every site language, with the Polish home as the site root."""
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in site_languages()
+    }
     # Wagtail's starter "Welcome" page and its site make way for ours.
     Page.get_first_root_node().get_children().delete()
     Site.objects.all().delete()
@@ -42,6 +41,31 @@ def site_tree(locales):
         hostname="localhost", port=80, root_page=homes["pl"], is_default_site=True
     )
     return {"homes": homes, "indexes": indexes}
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in site_languages()}
+
+
+@pytest.fixture
+def site_tree(db):
+    return build_site_tree()
+
+
+@contextlib.contextmanager
+def built_for_module(django_db_blocker, build):
+    """For a module-scoped fixture: runs `build()` once per test module (and test worker)
+    and gives what it returned; what it made stays in the database for the module's tests,
+    each of which runs in a savepoint rolled back after it (as Django's
+    `TestCase.setUpTestData`), and the module's end rolls it all back.
+
+    Only for modules whose every test starts from the same data. Keep what `build()`
+    returns to primary keys: tests load fresh objects.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -66,9 +90,24 @@ def translated_release(site_tree, award):
     return {"releases": releases, "cluster_pages": cluster_pages, "award": award}
 
 
-@pytest.fixture
-def demo_site(db):
+def load_demo():
     call_command("load_initial_data", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_site(request, db):
+    """The demo newsroom (`load_initial_data`). A module whose tests all start from it opts
+    in to loading it once (`pytestmark = pytest.mark.usefixtures("demo_once")`)."""
+    if "demo_once" not in request.fixturenames:
+        load_demo()
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module (`built_for_module`): each test's writes are
+    rolled back after it."""
+    with built_for_module(django_db_blocker, load_demo):
+        yield
 
 
 @pytest.fixture

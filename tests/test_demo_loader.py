@@ -15,7 +15,8 @@ from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, Pres
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
 from newsroom.models.texts import text_in
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 MODELS = [
     CertificationBody,

@@ -1,6 +1,6 @@
 """The people and places of the role matrix: a small site with two clusters in three
-languages, built as far as each test needs it (pytest-django gives every test its own
-database, so a test pays only for what it touches)."""
+languages, built once per module (`module_data`: every test of the matrix starts from it, in
+a savepoint rolled back after it); what only some tests need is made when first asked for."""
 
 from functools import cached_property
 
@@ -9,11 +9,13 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
+from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from newsroom.models.records import Label
+from newsroom.models.records import Award, Cluster, Label
 from newsroom.records.teams import team_group_name
 from newsroom.translating.roles import ensure_language_roles, group_name
+from tests.conftest import build_site_tree, built_for_module
 from tests.factories import (
     AwardFactory,
     ClusterFactory,
@@ -42,25 +44,63 @@ ROLE_GROUPS = {
 }
 
 
+def build_two_clusters():
+    """The site, its language roles, clusters A and B with their pages and an award each;
+    by primary key."""
+    tree = build_site_tree()
+    ensure_language_roles(tree["homes"])
+    cluster_a = ClusterFactory(
+        slug="lifescience-krakow",
+        name_pl="Klaster LifeScience Kraków",
+        name_en="LifeScience Kraków Cluster",
+        name_ru="Кластер LifeScience Краков",
+    )
+    cluster_b = ClusterFactory(slug="baltic")
+
+    def pks(pages):
+        return {code: page.pk for code, page in pages.items()}
+
+    return {
+        "homes": pks(tree["homes"]),
+        "indexes": pks(tree["indexes"]),
+        "pages_a": pks(add_cluster_pages(tree, cluster_a)),
+        "pages_b": pks(add_cluster_pages(tree, cluster_b)),
+        "cluster_a": cluster_a.pk,
+        "cluster_b": cluster_b.pk,
+        "award_a": AwardFactory(cluster=cluster_a).pk,
+        "award_b": AwardFactory(cluster=cluster_b).pk,
+    }
+
+
 class Newsroom:
     """Cluster A (LifeScience Kraków, whose team is a role of the matrix) and cluster B,
-    each with its pages in pl/en/ru and an award; the rest is made when first asked for."""
+    each with its pages in pl/en/ru and an award, loaded afresh for each test; the rest is
+    made when first asked for."""
 
-    def __init__(self, site_tree, on_commit):
-        ensure_language_roles(site_tree["homes"])
-        self.site_tree = site_tree
+    def __init__(self, base, on_commit):
         self.on_commit = on_commit
-        self.cluster_a = ClusterFactory(
-            slug="lifescience-krakow",
-            name_pl="Klaster LifeScience Kraków",
-            name_en="LifeScience Kraków Cluster",
-            name_ru="Кластер LifeScience Краков",
+        pages = (
+            Page.objects.filter(
+                pk__in=[
+                    pk
+                    for key in ("homes", "indexes", "pages_a", "pages_b")
+                    for pk in base[key].values()
+                ]
+            )
+            .specific()
+            .select_related("locale")
         )
-        self.cluster_b = ClusterFactory(slug="baltic")
-        self.pages_a = add_cluster_pages(site_tree, self.cluster_a)
-        self.pages_b = add_cluster_pages(site_tree, self.cluster_b)
-        self.award_a = AwardFactory(cluster=self.cluster_a)
-        self.award_b = AwardFactory(cluster=self.cluster_b)
+        by_pk = {page.pk: page for page in pages}
+
+        def load(key):
+            return {code: by_pk[pk] for code, pk in base[key].items()}
+
+        self.site_tree = {"homes": load("homes"), "indexes": load("indexes")}
+        self.pages_a, self.pages_b = load("pages_a"), load("pages_b")
+        self.cluster_a = Cluster.objects.get(pk=base["cluster_a"])
+        self.cluster_b = Cluster.objects.get(pk=base["cluster_b"])
+        self.award_a = Award.objects.get(pk=base["award_a"])
+        self.award_b = Award.objects.get(pk=base["award_b"])
 
     @cached_property
     def gold_label(self):
@@ -132,6 +172,12 @@ class Newsroom:
         return user
 
 
+@pytest.fixture(scope="module")
+def two_clusters(django_db_setup, django_db_blocker):
+    with built_for_module(django_db_blocker, build_two_clusters) as base:
+        yield base
+
+
 @pytest.fixture
-def newsroom(site_tree, django_capture_on_commit_callbacks):
-    return Newsroom(site_tree, django_capture_on_commit_callbacks)
+def newsroom(two_clusters, db, django_capture_on_commit_callbacks):
+    return Newsroom(two_clusters, django_capture_on_commit_callbacks)

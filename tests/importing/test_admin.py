@@ -13,7 +13,8 @@ from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Cluster
 from tests.helpers import assert_refused_with, review_post_data
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 RELEASE = """Klaster LifeScience Kraków ze Złotą Odznaką Jakości Zarządzania Klastrem
 

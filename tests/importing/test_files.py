@@ -25,7 +25,6 @@ import pytest
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.utils import translation
 
 from wagtail.models import Page, Revision
@@ -41,7 +40,8 @@ from newsroom.importing.service import (
 from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.models.records import Award, Cluster
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 RELEASES = Path(__file__).parent / "data" / "releases"
 
@@ -476,29 +476,6 @@ def body_text(body):
                 yield from strings(item)
 
     return "\n".join(strings(body.get_prep_value()))
-
-
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker):
-    """The demo site, loaded once for this module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_initial_data", stdout=io.StringIO())
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def demo_site(demo_once, db):
-    """The demo as loaded; each test's writes are rolled back after it (a savepoint)."""
 
 
 @pytest.fixture

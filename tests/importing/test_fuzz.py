@@ -23,7 +23,8 @@ from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.models.records import Award, Cluster
 from tests.helpers import fuzz_settings
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 RELEASES = Path(__file__).parent / "data" / "releases"
 

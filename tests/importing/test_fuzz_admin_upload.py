@@ -19,7 +19,8 @@ from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award, Cluster
 from tests.helpers import fuzz_settings, rolled_back
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 RELEASES = Path(__file__).parent / "data" / "releases"
 SAMPLES = sorted(path.name for path in RELEASES.iterdir())

@@ -27,7 +27,8 @@ from newsroom.models.records import Award, Cluster
 from tests.factories import UserFactory
 from tests.helpers import review_post_data, use_admin_in
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 RELEASES = Path(__file__).parent / "data" / "releases"
 URL = "/admin/import-releases/"

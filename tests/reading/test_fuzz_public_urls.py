@@ -26,7 +26,8 @@ from wagtail.models import Page
 from newsroom.languages import site_languages
 from newsroom.models.pages import ClusterNewsPage, NewsIndexPage
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the demo newsroom, loaded once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
 # Each public URL pattern (by name) and how this module reaches it.
 FUZZED_PATTERNS = {
