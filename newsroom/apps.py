@@ -25,6 +25,7 @@ class NewsroomConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, post_page_move
 
+        from newsroom import page_cache
         from newsroom.access import refuse_for_wagtail
         from newsroom.models.pages import (
             ClusterNewsPage,
@@ -51,6 +52,7 @@ class NewsroomConfig(AppConfig):
         post_page_move.connect(on_page_moved, dispatch_uid="newsroom_records_follow_moved_page")
         signals.connect(self)
         teams.connect()
+        page_cache.connect()
         # Wagtail's screens refuse like ours: a 403 page in the user's language saying why.
         # Its decorators (`user_passes_test`, `require_admin_access`) look the name up in
         # their module at each call, so replacing it there reaches every Wagtail screen.

@@ -47,6 +47,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every answer; 304 when the browser already has it (cached pages too).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Readers' pages from the cache; outside the rest, so a stored page keeps their headers.
+    "newsroom.page_cache.AnonymousPageCache",
+    # A reader's request reads the pages' view restrictions once (newsroom/privacy.py).
+    "newsroom.privacy.RestrictionsOncePerRequest",
     # Content-Security-Policy on every answer: the public one, or the admin's under /admin/.
     "newsroom.content_security.NewsroomCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -155,16 +161,28 @@ DATABASES = {
 }
 
 # REDIS_URL switches the cache to Redis (Django's own backend, no extra library needed).
+# "pages" holds readers' pages (newsroom/page_cache.py) and must be shared by every app
+# process, so that a publish in one drops the pages all of them serve: Redis, else files.
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "newsroom",
+            "KEY_PREFIX": f"newsroom.{alias}",
         }
+        for alias in ("default", "pages")
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+    }
+# How long a reader's page is kept (a change drops it sooner); 0 turns the cache off.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

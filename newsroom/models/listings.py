@@ -2,7 +2,8 @@
 
 Every value comes from a query string, so each is checked against what exists; an
 unknown or malformed value is dropped (and reported to the template), never an error.
-Facet counts are computed with the other filters applied, one query per facet.
+Facet counts are computed with the other filters applied: the clusters in one query, the
+levels, countries and years in another.
 """
 
 import re
@@ -11,8 +12,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, F, Value
+from django.db.models.functions import Cast, ExtractYear
 from django.utils.translation import get_language
 
 from newsroom.formatting import country_name
@@ -130,8 +131,50 @@ class ReleaseFilter:
         language = "" if language == page_language else language
         return self.option("cluster", cluster.slug, name, count, language)
 
+    def counts_by_facet(self):
+        """{facet: {value: releases}} for level, country and year, each counted with the
+        other filters applied: one query (a UNION of one grouped count per facet)."""
+        parts = []
+        if "level" not in self.fixed:
+            # One filter() call: the level and the live state are of the same award.
+            parts.append(
+                (
+                    self.narrow(self.base, skip="level").filter(
+                        awards__label__level__isnull=False, awards__live=True
+                    ),
+                    "level",
+                    F("awards__label__level"),
+                )
+            )
+        parts += [
+            (
+                # One filter() call: the country and the live state are of the same cluster.
+                self.narrow(self.base, skip="country").filter(
+                    clusters__country__gt="", clusters__live=True
+                ),
+                "country",
+                F("clusters__country"),
+            ),
+            (
+                self.narrow(self.base, skip="year"),
+                "year",
+                ExtractYear("release_date"),
+            ),
+        ]
+        grouped = [
+            releases.annotate(facet=Value(name, CharField()), value=Cast(value, CharField()))
+            .values_list("facet", "value")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+            for releases, name, value in parts
+        ]
+        counts = {"level": {}, "country": {}, "year": {}}
+        for name, value, n in grouped[0].union(*grouped[1:], all=True):
+            counts[name][value] = n
+        return counts
+
     def facets(self):
-        """Options per filter with counts; four queries whatever the number of releases."""
+        """Options per filter with counts; two queries whatever the number of releases."""
         facets = {}
         if "cluster" not in self.fixed:
             others = self.narrow(self.base, skip="cluster")
@@ -144,38 +187,24 @@ class ReleaseFilter:
                 (self.cluster_option(c, c.n) for c in clusters),
                 key=lambda o: o.label.casefold(),
             )
+        counts = self.counts_by_facet()
         if "level" not in self.fixed:
-            others = self.narrow(self.base, skip="level")
-            counts = dict(
-                # One filter() call: the level and the live state are of the same award.
-                others.filter(awards__label__level__isnull=False, awards__live=True)
-                .values_list("awards__label__level")
-                .annotate(n=Count("pk", distinct=True))
-            )
             facets["level"] = [
-                self.option("level", level.value, level.label, counts[level.value])
+                self.option("level", level.value, level.label, counts["level"][level.value])
                 for level in Label.Level
-                if level.value in counts
+                if level.value in counts["level"]
             ]
-        others = self.narrow(self.base, skip="country")
-        counts = (
-            # One filter() call: the country and the live state are of the same cluster.
-            others.filter(clusters__country__gt="", clusters__live=True)
-            .values_list("clusters__country")
-            .annotate(n=Count("pk", distinct=True))
-        )
         facets["country"] = sorted(
-            (self.option("country", code, country_name(code), n) for code, n in counts),
+            (
+                self.option("country", code, country_name(code), n)
+                for code, n in counts["country"].items()
+            ),
             key=lambda o: o.label,
         )
-        others = self.narrow(self.base, skip="year")
-        years = (
-            others.annotate(y=ExtractYear("release_date"))
-            .values_list("y")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-y")
-        )
-        facets["year"] = [self.option("year", str(y), str(y), n) for y, n in years]
+        facets["year"] = [
+            self.option("year", year, year, counts["year"][year])
+            for year in sorted(counts["year"], key=int, reverse=True)
+        ]
         return facets
 
 

@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,7 @@ from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
 from newsroom.models.texts import text_in
+from newsroom.privacy import is_private, public
 from newsroom.stale_edits import RefusesStaleSaves
 
 HOME_RELEASE_COUNT = 6
@@ -66,17 +67,19 @@ def language_links(page, request):
     Two queries at most, whatever the page: its translations, then (only when some
     language lacks one) the home pages of the missing languages.
     """
+    memo = request.__dict__.setdefault("_newsroom_language_links", {}) if request else {}
+    if page.pk in memo:
+        return [dict(link) for link in memo[page.pk]]  # callers may change theirs
     live = {
         p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        for p in public(page.get_translations(inclusive=True).live()).select_related("locale")
     }
     missing = [code for code in site_languages() if code not in live]
     homes = {}
     if missing:
         homes = {
             home.locale.language_code: home
-            for home in HomePage.objects.live()
-            .public()
+            for home in public(HomePage.objects.live())
             .filter(locale__language_code__in=missing)
             .select_related("locale")
         }
@@ -95,14 +98,14 @@ def language_links(page, request):
                 "is_translation": code in live,
             }
         )
-    return links
+    memo[page.pk] = links
+    return [dict(link) for link in links]
 
 
 def live_releases(locale):
     """Live, public releases of one locale, newest first, with what lists render."""
     return (
-        PressReleasePage.objects.live()
-        .public()
+        public(PressReleasePage.objects.live())
         .filter(locale=locale)
         .select_related("locale")
         .prefetch_related(live_awards_prefetch(), live_clusters_prefetch())
@@ -122,12 +125,6 @@ def live_clusters_prefetch():
 
 def is_preview(request):
     return getattr(request, "is_preview", False)
-
-
-def is_private(page):
-    """Whether `page` is behind a view restriction (password, login or groups), its own or
-    an ancestor's: readers who pass it see the page, the public does not."""
-    return page.get_view_restrictions().exists()
 
 
 def shown_awards(awards, request, page=None):
@@ -152,6 +149,59 @@ def shown_cluster(cluster, request, page):
     return None
 
 
+def news_index_in(request, language_code):
+    """The live, public news index of a language (None without one), read once per request:
+    the navigation, the home page and a release's tag links all want it."""
+    found = request.__dict__.setdefault("_newsroom_news_indexes", {})
+    if language_code not in found:
+        found[language_code] = (
+            public(NewsIndexPage.objects.live()).filter(locale__language_code=language_code).first()
+        )
+    return found[language_code]
+
+
+def route_below(home, request, path_components):
+    """Wagtail's routing from a language's home page, with the pages along the path read in
+    one query (and the page served in one more) instead of two queries per level.
+
+    The answers are Wagtail's: a live routable page's own routes (feeds, filters, tag
+    lists) win over its children; a child is found by its slug; the page at the end serves
+    only if live (its own `route`).
+    """
+    prefixes, url_path = [], home.url_path
+    for component in path_components:
+        url_path += f"{component}/"
+        prefixes.append(url_path)
+    chain = {
+        page.depth: page
+        for page in Page.objects.filter(
+            url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth
+        )
+    }
+    current, remaining = home, list(path_components)
+    while remaining:
+        page_class = current.specific_class
+        if page_class and issubclass(page_class, RoutablePageMixin) and current.live:
+            try:
+                page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+                break  # the page's own route: it answers the rest
+            except Http404:
+                pass
+        child = chain.get(current.depth + 1)
+        if child is None or child.slug != remaining[0] or not child.path.startswith(current.path):
+            raise Http404
+        current, remaining = child, remaining[1:]
+    if current is home:
+        return Page.route(home, request, remaining)  # Wagtail's own: the home itself
+    page_class = current.specific_class
+    if page_class is None:
+        return current.specific.route(request, remaining)
+    # The page served, with what its template reads at once (`served_with`).
+    related = ("locale", *getattr(page_class, "served_with", ()))
+    current = page_class.objects.select_related(*related).get(pk=current.pk)
+    return current.route(request, remaining)
+
+
 class NewsroomPageForm(RefusesStaleSaves, WagtailAdminPageForm):
     """Every page editor: a save based on an older revision than the latest is refused."""
 
@@ -169,19 +219,19 @@ class HomePage(LocalizedPageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        return route_below(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["releases"] = live_releases(self.locale)[:HOME_RELEASE_COUNT]
         context["cluster_pages"] = (
-            ClusterNewsPage.objects.live()
-            .public()
+            public(ClusterNewsPage.objects.live())
             .filter(locale=self.locale, cluster__live=True)
             .select_related("cluster")
             .order_by("title")
         )
-        context["news_index"] = (
-            NewsIndexPage.objects.live().public().filter(locale=self.locale).first()
-        )
+        context["news_index"] = news_index_in(request, self.locale.language_code)
         return context
 
 
@@ -317,6 +367,11 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        if self.live and not is_private(self):
+            # The navigation's news link is this page: no need to look it up again.
+            request.__dict__.setdefault("_newsroom_news_indexes", {}).setdefault(
+                self.locale.language_code, self
+            )
         context = super().get_context(request, *args, **kwargs)
         context["level_links"] = self.level_links(request)
         return context
@@ -334,8 +389,7 @@ def languages_carrying(tag):
     """The languages with a live, public release carrying `tag` (two queries: the view
     restrictions `public()` reads, then the languages)."""
     return set(
-        PressReleasePage.objects.live()
-        .public()
+        public(PressReleasePage.objects.live())
         .filter(tagged_items__tag=tag)
         .values_list("locale__language_code", flat=True)
         .distinct()
@@ -367,6 +421,8 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types = ["newsroom.PressReleasePage"]
     template = "newsroom/cluster_news_page.html"
+    # Read with the page when it is served (route_below): its profile shows the cluster.
+    served_with = ("cluster",)
     base_form_class = NewsroomPageForm
 
     class Meta:
@@ -561,7 +617,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
         tags = [tag for tag in self.tags.all() if text_in(tag, "label", language)]
         if not tags:
             return []
-        index = NewsIndexPage.objects.ancestor_of(self).live().public().first()
+        index = news_index_in(request, language)
         index_url = index.get_url(request) if index else None
         shown = []
         for tag in sorted(tags, key=lambda tag: text_in(tag, "label", language).casefold()):
@@ -577,13 +633,17 @@ class PressReleasePage(LocalizedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["shown_tags"] = self.shown_tags(request)
-        context["announced_awards"] = note_renewals(
-            shown_awards(
-                self.awards.select_related("label__body", "cluster").order_by("-awarded_on"),
-                request,
-                self,
-            )
+        # Read once: the award cards and the JSON-LD (seo.release_structured_data) use them.
+        prefetch_related_objects(
+            [self],
+            Prefetch(
+                "awards",
+                queryset=Award.objects.select_related("label__body", "cluster").order_by(
+                    "-awarded_on"
+                ),
+            ),
         )
+        context["announced_awards"] = note_renewals(shown_awards(self.awards.all(), request, self))
         return context
 
     def publish(self, revision, *args, **kwargs):

@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
-from newsroom.models.pages import NewsIndexPage
+from newsroom.models.pages import news_index_in
 
 
 def navigation(request):
@@ -11,12 +11,7 @@ def navigation(request):
         return {}
 
     def news_url():
-        index = (
-            NewsIndexPage.objects.live()
-            .public()
-            .filter(locale__language_code=get_language())
-            .first()
-        )
+        index = news_index_in(request, get_language())
         return index.get_url(request) if index else None
 
     try:
