@@ -2,12 +2,12 @@
 
 /sitemap.xml is a sitemap index (sitemaps.org protocol) listing paged sitemaps of two
 sections: ``pages`` (/sitemap-pages.xml?p=N: every live, public, routable page of every
-language) and ``tags`` (/sitemap-tags.xml?p=N: the tag lists of the news indexes). Django's
-``django.contrib.sitemaps`` views serve them: the index, the ``p`` parameter (a page out of
-range or not a number is a 404), the X-Robots-Tag header and the templates. Our sections
-give each entry the reciprocal hreflang set of its translation family: its live, public
-translations, itself included, and ``x-default`` (the Polish version when it is live, else
-the entry itself).
+language, oldest first) and ``tags`` (/sitemap-tags.xml?p=N: the tag lists of the news
+indexes). Django's ``django.contrib.sitemaps`` views serve them: the index, the ``p``
+parameter (a page out of range or not a number is a 404), the X-Robots-Tag header and the
+templates. Our sections give each entry the reciprocal hreflang set of its translation
+family: its live, public translations, itself included, and ``x-default`` (the Polish
+version when it is live, else the entry itself).
 
 Django's own i18n sitemaps do not fit: they list every item in every language (or pair
 each item with its languages in Python, loading the whole site for each page), whereas a
@@ -18,7 +18,10 @@ Queries, whatever the number of pages: the index runs the view restrictions, the
 and a latest publication per section; a page of the pages section the restrictions, a
 count, its slice, the slice's families and the request's Site; a page of the tags section
 the restrictions, a count, its tags, their languages, the news indexes and the Site.
-(Cold caches add the site root paths.)
+(Cold caches add the site root paths and the news index's content type.)
+
+A page holds NEWSROOM_SITEMAP_PAGE_SIZE URLs at most (1,000: about 0.7 MB with the
+alternates, well under the protocol's 50,000 URLs and 50 MB).
 """
 
 from collections import defaultdict
@@ -48,12 +51,13 @@ def _language_order(code):
 
 
 class _Section(Sitemap):
-    """A section of the sitemap, paged by `page_size` entries (at most)."""
+    """A section of the sitemap, NEWSROOM_SITEMAP_PAGE_SIZE entries a page at most."""
 
-    def __init__(self, request, public_pages):
+    def __init__(self, request, private):
         self.request = request
-        # Live, public pages (the view restrictions read once for the whole request).
-        self.public_pages = public_pages
+        # What the view restrictions hide (read once for the request), as a filter of pages.
+        self.private = private
+        self.public_pages = Page.objects.live().exclude(private)
 
     @property
     def limit(self):
@@ -83,7 +87,7 @@ class _Section(Sitemap):
 
 
 class PageSitemap(_Section):
-    """Every live, public page under a site's root, in tree order, with its family."""
+    """Every live, public page under a site's root, with its family."""
 
     def routable(self):
         """The live, public pages with an address: those under a site's root page."""
@@ -92,26 +96,50 @@ class PageSitemap(_Section):
             roots |= Q(url_path__startswith=root.root_path)
         return self.public_pages.filter(roots) if roots else self.public_pages.none()
 
+    def rows(self):
+        """`routable()` as rows of what an entry needs: address, family, language, lastmod."""
+        return self.routable().values_list(
+            "pk",
+            "url_path",
+            "translation_key",
+            "last_published_at",
+            "locale__language_code",
+            named=True,
+        )
+
     def items(self):
-        return self.routable().select_related("locale").order_by("path")
+        # In the order the pages were made: a new page goes on the last sitemap, the others
+        # stay as they were; and the primary key's index pages through them without a sort.
+        return self.rows().order_by("pk")
 
     def get_latest_lastmod(self):
         return self.routable().aggregate(latest=Max("last_published_at"))["latest"]
 
+    def url_of(self, url_path):
+        """The absolute URL of the page at `url_path`. Page.get_url reads nothing but the
+        url_path (and the site root paths it caches on the request), so one unsaved Page
+        answers for every row: a Page instance per row would cost most of the page's time."""
+        self._probe.url_path = url_path
+        return self.absolute_url(self._probe)
+
+    @cached_property
+    def _probe(self):
+        return Page()
+
     def get_urls(self, page=1, site=None, protocol=None):
         pages = list(self.paginator.page(page).object_list)
+        listed = {page.pk for page in pages}
+        # The slice's families: its rows again, and its translations on other pages.
+        keys = {page.translation_key for page in pages}
+        members = self.rows().filter(translation_key__in=keys).order_by()
         families = defaultdict(dict)
-        for member in (
-            self.routable()
-            .filter(translation_key__in={page.translation_key for page in pages})
-            .select_related("locale")
-        ):
-            if url := self.absolute_url(member):
-                families[member.translation_key][member.locale.language_code] = url
+        for member in [*pages, *(row for row in members if row.pk not in listed)]:
+            if url := self.url_of(member.url_path):
+                families[member.translation_key][member.locale__language_code] = url
         entries = []
         for page in pages:
             family = families[page.translation_key]
-            if loc := family.get(page.locale.language_code):
+            if loc := family.get(page.locale__language_code):
                 entries.append(self.entry(loc, page.last_published_at, family))
         return entries
 
@@ -143,8 +171,9 @@ class TagListSitemap(_Section):
     def news_index_urls(self):
         """{language: absolute URL} of the first live, public news index of each language."""
         urls = {}
-        indexes = NewsIndexPage.objects.filter(pk__in=self.public_pages.values("pk"))
-        for index in indexes.select_related("locale").order_by("path"):
+        # By content type: its index finds the few news indexes among all the pages.
+        indexes = self.public_pages.exact_type(NewsIndexPage).select_related("locale")
+        for index in indexes.order_by("path"):
             language = index.locale.language_code
             if language not in urls and (url := self.absolute_url(index)):
                 urls[language] = url
@@ -178,11 +207,8 @@ class TagListSitemap(_Section):
 
 
 def _sections(request):
-    public_pages = Page.objects.live().public()
-    return {
-        "pages": PageSitemap(request, public_pages),
-        "tags": TagListSitemap(request, public_pages),
-    }
+    private = Page.objects.private_q()  # what PageQuerySet.public() leaves out
+    return {"pages": PageSitemap(request, private), "tags": TagListSitemap(request, private)}
 
 
 @require_safe

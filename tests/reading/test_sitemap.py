@@ -189,14 +189,19 @@ def test_the_index_lists_each_page_of_each_section_with_its_latest_publication(
     assert "Last-Modified" not in response
 
 
-def test_paged_sitemaps_hold_every_page_once_in_tree_order(client, translated_release, settings):
+def test_paged_sitemaps_hold_every_page_once_oldest_first(client, translated_release, settings):
     settings.NEWSROOM_SITEMAP_PAGE_SIZE = 5
     sitemap = read_sitemap(client)
     assert [len(xml.split(b"<url>")) - 1 for xml in sitemap.sitemaps.values()] == [5, 5, 2]
-    in_tree_order = [
-        absolute(page.url) for page in Page.objects.live().filter(depth__gt=1).order_by("path")
+    oldest_first = [
+        absolute(page.url) for page in Page.objects.live().filter(depth__gt=1).order_by("pk")
     ]
-    assert list(sitemap.entries) == in_tree_order
+    assert list(sitemap.entries) == oldest_first
+    # A new page goes on the last sitemap: the others stay as they were.
+    add_release(translated_release["cluster_pages"]["pl"], title="Najnowszy")
+    grown = read_sitemap(client)
+    first_two = list(sitemap.sitemaps.items())[:2]
+    assert list(grown.sitemaps.items())[:2] == first_two
     # Each entry's family is complete though its translations are on other pages.
     assert_reciprocal(sitemap.entries)
 
