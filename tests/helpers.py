@@ -3,13 +3,18 @@
 Fixtures live in the nearest conftest.py; these are what a test calls itself.
 """
 
+import datetime
 import os
 import re
 import uuid
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from hypothesis import HealthCheck, settings
+from lxml import etree
 
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
@@ -159,3 +164,80 @@ def rolled_back():
         yield
     finally:
         transaction.savepoint_rollback(savepoint)
+
+
+SITEMAP_NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+# The sitemaps.org protocol's limits for one sitemap file.
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024
+# What a <url> of ours holds: its <loc>, a <lastmod>, and hreflang <xhtml:link>s.
+URL_CHILDREN = [
+    f"{{{SITEMAP_NS['sm']}}}loc",
+    f"{{{SITEMAP_NS['sm']}}}lastmod",
+    f"{{{SITEMAP_NS['xhtml']}}}link",
+]
+
+
+@dataclass
+class SiteSitemap:
+    """The whole sitemap as a crawler reads it: the index and every sitemap it lists."""
+
+    index: bytes = b""
+    # {URL of a sitemap (as listed in the index): its XML}
+    sitemaps: dict = field(default_factory=dict)
+    # {loc: {"lastmod": str or None, "alts": {hreflang: href}}}, over every sitemap
+    entries: dict = field(default_factory=dict)
+
+    @property
+    def text(self):
+        """Everything served, index included, as one string (to look for a word in)."""
+        return "\n".join(xml.decode() for xml in [self.index, *self.sitemaps.values()])
+
+
+def _sitemap_xml(client, url, root_tag):
+    """The XML root of the sitemap document at `url`, checked against the protocol."""
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc) == ("http", "testserver"), url
+    response = client.get(parts.path, QUERY_STRING=parts.query)
+    assert response.status_code == 200, url
+    assert response["Content-Type"].startswith("application/xml"), url
+    assert len(response.content) <= SITEMAP_MAX_BYTES, url
+    root = etree.fromstring(response.content, etree.XMLParser(resolve_entities=False))
+    assert root.tag == f"{{{SITEMAP_NS['sm']}}}{root_tag}", url
+    return response.content, root
+
+
+def read_sitemap(client):
+    """Read /sitemap.xml as a crawler would: the index, then each sitemap it lists, checking
+    the XML against the protocol as it goes (namespaces, absolute URLs, W3C dates, no URL
+    listed twice, at most NEWSROOM_SITEMAP_PAGE_SIZE URLs a file)."""
+    site = SiteSitemap()
+    site.index, index = _sitemap_xml(client, "http://testserver/sitemap.xml", "sitemapindex")
+    page_size = django_settings.NEWSROOM_SITEMAP_PAGE_SIZE
+    for sitemap in index:
+        assert sitemap.tag == f"{{{SITEMAP_NS['sm']}}}sitemap"
+        loc = sitemap.findtext("sm:loc", namespaces=SITEMAP_NS)
+        assert loc not in site.sitemaps, f"{loc} listed twice"
+        datetime.datetime.fromisoformat(sitemap.findtext("sm:lastmod", namespaces=SITEMAP_NS))
+        site.sitemaps[loc], urlset = _sitemap_xml(client, loc, "urlset")
+        assert 0 < len(urlset) <= min(page_size, SITEMAP_MAX_URLS), loc
+        for url in urlset:
+            assert url.tag == f"{{{SITEMAP_NS['sm']}}}url"
+            assert [child.tag for child in url if child.tag not in URL_CHILDREN] == [], loc
+            (entry_loc,) = [child.text for child in url if child.tag == URL_CHILDREN[0]]
+            assert urlsplit(entry_loc).netloc == "testserver", entry_loc
+            assert entry_loc not in site.entries, f"{entry_loc} listed twice"
+            lastmod = url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+            if lastmod is not None:
+                datetime.date.fromisoformat(lastmod)
+            alternates = {}
+            for link in url.findall("xhtml:link", SITEMAP_NS):
+                assert link.get("rel") == "alternate"
+                assert link.get("hreflang") not in alternates, f"{entry_loc}: hreflang twice"
+                assert urlsplit(link.get("href")).netloc == "testserver", link.get("href")
+                alternates[link.get("hreflang")] = link.get("href")
+            site.entries[entry_loc] = {"lastmod": lastmod, "alts": alternates}
+    return site

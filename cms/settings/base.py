@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its views and templates serve /sitemap.xml (newsroom/reading/sitemap.py).
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +253,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 NEWSROOM_PAGE_SIZE = 10
+# URLs per paged sitemap (the protocol allows 50,000 and 50 MB): about 0.7 MB each.
+NEWSROOM_SITEMAP_PAGE_SIZE = 1000
 # load_initial_data also creates the demo users (admin/newsroom-admin, …); never in production.
 NEWSROOM_DEMO_USERS = True
 # An award whose validity ends within this many days is shown as expiring.

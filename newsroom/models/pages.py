@@ -382,7 +382,7 @@ TAG_SLUG = re.compile(r"^[-\w]{1,100}$")
 
 def tag_list_path(slug):
     """The address of a tag's list below a news index (NewsIndexPage.tag_releases)."""
-    return NewsIndexPage().reverse_subpage("tag_releases", args=[slug])
+    return NewsIndexPage.get_resolver().reverse("tag_releases", slug)
 
 
 def languages_carrying(tag):

@@ -1,4 +1,5 @@
-"""Being found and shared: sitemap entries, hreflang alternates, Open Graph and JSON-LD.
+"""Being found and shared: canonical and hreflang links, Open Graph and JSON-LD (the
+sitemap is newsroom.reading.sitemap).
 
 Every URL handed to search engines and social networks is absolute, built from the
 request (the Site's hostname is a placeholder), and every hreflang set is reciprocal:
@@ -11,18 +12,14 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
-from newsroom.languages import default_language, site_languages
+from newsroom.languages import default_language
 from newsroom.models.pages import (
-    NewsIndexPage,
     PressReleasePage,
-    PressReleasePageTag,
     language_links,
-    tag_list_path,
 )
 from newsroom.models.texts import name_in, text_in
 
@@ -40,104 +37,6 @@ def og_locale(language_code):
 
 def absolute_url(request, relative_url):
     return request.build_absolute_uri(relative_url) if relative_url else None
-
-
-# --- sitemap.xml -------------------------------------------------------------------
-
-
-def sitemap_pages():
-    """Live, public pages of every locale tree (not the tree root), with their locale."""
-    return (
-        Page.objects.live().public().filter(depth__gt=1).select_related("locale").order_by("path")
-    )
-
-
-def _language_order(code):
-    languages = site_languages()
-    return (languages.index(code) if code in languages else len(languages), code)
-
-
-def sitemap_entries(request):
-    """One dict per routable live, public page: loc, lastmod, alternates, x_default.
-
-    A fixed number of queries, whatever the number of pages: the pages with their
-    locales (plus the view restrictions that ``public()`` reads and the site root
-    paths that URLs need); translations are grouped by translation_key in Python.
-    """
-    pages = []
-    for page in sitemap_pages():
-        url = page.get_url(request)
-        if url:
-            pages.append((page, page.locale.language_code, absolute_url(request, url)))
-
-    groups = defaultdict(dict)
-    for page, language, loc in pages:
-        groups[page.translation_key][language] = loc
-
-    entries = []
-    for page, language, loc in pages:
-        translations = groups[page.translation_key]
-        alternates = [
-            {"hreflang": code, "href": translations[code]}
-            for code in sorted(translations, key=_language_order)
-        ]
-        lastmod = (
-            timezone.localtime(page.last_published_at).date() if page.last_published_at else None
-        )
-        entries.append(
-            {
-                "loc": loc,
-                "lastmod": lastmod.isoformat() if lastmod else "",
-                "language": language,
-                "alternates": alternates,
-                "x_default": translations.get(default_language(), loc),
-            }
-        )
-    return entries + tag_list_entries(pages)
-
-
-def tag_list_entries(pages):
-    """The tag lists of each news index: a tag's list in every language whose live, public
-    releases carry the tag and where the tag has a name, the languages linked as
-    alternates. One query (the tags of the live releases among `pages`)."""
-    index_urls = {}
-    release_languages = {}
-    for page, language, loc in pages:
-        if page.specific_class is NewsIndexPage:
-            index_urls.setdefault(language, loc)
-        elif page.specific_class is PressReleasePage:
-            release_languages[page.pk] = language
-    if not release_languages:
-        return []
-    carried = defaultdict(set)
-    tags = {}
-    for tagged in PressReleasePageTag.objects.filter(
-        content_object_id__in=release_languages
-    ).select_related("tag"):
-        carried[tagged.tag_id].add(release_languages[tagged.content_object_id])
-        tags[tagged.tag_id] = tagged.tag
-    entries = []
-    for tag_id in sorted(carried):
-        tag = tags[tag_id]
-        urls = {
-            code: index_urls[code] + tag_list_path(tag.url_slugs[code])
-            for code in sorted(carried[tag_id], key=_language_order)
-            if code in index_urls
-            and (tag.url_slugs or {}).get(code)
-            and text_in(tag, "label", code)
-        }
-        alternates = [{"hreflang": code, "href": href} for code, href in urls.items()]
-        for code, href in urls.items():
-            entries.append(
-                {
-                    "loc": href,
-                    "lastmod": "",
-                    "language": code,
-                    "alternates": alternates,
-                    "x_default": urls.get(default_language(), href),
-                }
-            )
-    return entries
 
 
 # --- <head> ------------------------------------------------------------------------

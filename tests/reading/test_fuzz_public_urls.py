@@ -34,6 +34,7 @@ FUZZED_PATTERNS = {
     "wagtail_serve": "every live page, its routes, and random paths under each language",
     "search": "/<language>/search/ with random queries",
     "sitemap": "/sitemap.xml",
+    "sitemap_section": "/sitemap-<section>.xml with random sections and page numbers (p)",
     "robots_txt": "/robots.txt",
     "wagtaildocs_serve": "/documents/<id>/<name>",
     "wagtaildocs_authenticate_with_password": "/documents/authenticate_with_password/<id>/",
@@ -41,7 +42,7 @@ FUZZED_PATTERNS = {
     "wagtailcore_login": "/<language>/_util/login/",
 }
 ADMIN_PREFIXES = ("admin/", "django-admin/")
-FILTERS = ["level", "year", "cluster", "country", "page", "q", "tag", "format", "next"]
+FILTERS = ["level", "year", "cluster", "country", "page", "p", "q", "tag", "format", "next"]
 NASTY = [
     "", "0", "-1", "1.5", "1e9", "99999999999999999999", "2024", "0000", "%", "%ff", "\x00",
     "null", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --", "ą", "Жж", " ",
@@ -182,6 +183,9 @@ def test_random_paths_never_answer_500(client, demo_site, prefix, parts, trailin
     endpoint=st.sampled_from(
         [
             "/sitemap.xml",
+            "/sitemap-pages.xml",
+            "/sitemap-tags.xml",
+            "/sitemap-{s}.xml",
             "/robots.txt",
             "/documents/{n}/{s}",
             "/documents/authenticate_with_password/{n}/",
@@ -200,4 +204,6 @@ def test_site_wide_endpoints_never_answer_500(
     client, demo_site, endpoint, number, name, language, method, query, body
 ):
     path = endpoint.format(n=number, s=as_segment(name), lang=language)
+    if path.startswith("/sitemap-"):
+        query = [("p", str(number)), *query]  # the page of a paged sitemap
     assert_answers(client, method, path, query, body)

@@ -7,7 +7,8 @@ scheduled draft changes, a draft award, a draft cluster, live records with pendi
 texts. Then every public surface of every language is
 read as an anonymous reader: home pages, news indexes with each facet and filter, level
 pages, the shared tag's list, cluster pages with their award timelines, RSS and Atom
-feeds, search, sitemap.xml (with its hreflang alternates), robots.txt, other pages' heads
+feeds, search, the sitemap (its index and every sitemap listed there, with their hreflang
+alternates), robots.txt, other pages' heads
 (hreflang, Open Graph, JSON-LD) and language switchers, the hidden thing's own address and
 the admin previews. The marker must be on none of them; where a live version exists, its
 text must still be shown.
@@ -28,7 +29,7 @@ from newsroom.languages import site_languages
 from newsroom.models.pages import PressReleasePage, PressReleasePageTag
 from newsroom.models.records import Award, Cluster, ReleaseTag
 from tests.factories import AwardFactory, ClusterFactory, ClusterNewsPageFactory, LabelFactory
-from tests.helpers import add_release, post_from_form, reload
+from tests.helpers import add_release, post_from_form, read_sitemap, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -370,7 +371,7 @@ CASES = [
 
 def public_urls(site):
     """Every public surface of every language, for an anonymous reader."""
-    urls = ["/sitemap.xml", "/robots.txt"]
+    urls = ["/robots.txt"]  # and the sitemap, read whole by read_sitemap
     cluster_slug = site["cluster"].slug
     for code in site_languages():
         index = INDEXES[code]
@@ -407,7 +408,9 @@ def leaks(html, hidden):
 
 
 @pytest.mark.parametrize("hide", CASES, ids=lambda case: case.__name__)
-def test_hidden_things_are_on_no_public_surface(site, admin_client, hide):
+def test_hidden_things_are_on_no_public_surface(site, admin_client, hide, settings):
+    # Small sitemaps, so the sitemap index lists several: the hidden thing is on none.
+    settings.NEWSROOM_SITEMAP_PAGE_SIZE = 4
     hidden = hide(site, admin_client)
     reader = Client()
     found = {}
@@ -415,6 +418,11 @@ def test_hidden_things_are_on_no_public_surface(site, admin_client, hide):
         response = reader.get(url)
         assert response.status_code == 200, url
         if leaked := leaks(response.content.decode(), hidden):
+            found[url] = leaked
+    sitemap = read_sitemap(reader)
+    assert len(sitemap.sitemaps) > 2
+    for url, xml in [("/sitemap.xml", sitemap.index), *sitemap.sitemaps.items()]:
+        if leaked := leaks(xml.decode(), hidden):
             found[url] = leaked
     for url in hidden.own_urls:
         response = reader.get(url)
@@ -471,7 +479,7 @@ def test_a_release_under_a_cluster_page_shows_everywhere_once_its_restriction_is
     marker = hidden.markers[0]
     for url in ("/pl/", INDEXES["pl"], f"{INDEXES['pl']}feed/rss/", "/pl/"):
         assert marker.casefold() in reader.get(url).content.decode().casefold(), url
-    assert f"ukryty-{marker.lower()[::-1]}" in reader.get("/sitemap.xml").content.decode()
+    assert f"ukryty-{marker.lower()[::-1]}" in read_sitemap(reader).text
     found = reader.get("/pl/search/", {"q": marker}).context["releases"]
     assert [release.title for release in found] == [f"{marker} {COMMON_WORD['pl']}"]
     assert PressReleasePage.objects.get(slug=f"ukryty-{marker.lower()[::-1]}").live
@@ -523,11 +531,11 @@ def test_a_private_news_index_is_linked_from_no_public_page(site):
         INDEXES["pl"],
         site["releases"]["pl"].url,
         f"{INDEXES['pl']}tag/{tag_slug}/",
-        "/sitemap.xml",
     ):
         response = reader.get(url)
         assert response.status_code == 200, url
         assert INDEXES["en"] not in response.content.decode(), url
+    assert INDEXES["en"] not in read_sitemap(reader).text
     assert reader.get("/en/").context["news_index"] is None
 
 

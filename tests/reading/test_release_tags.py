@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import ReleaseTag
-from tests.helpers import add_release, text_of
+from tests.helpers import add_release, read_sitemap, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -234,7 +234,7 @@ def test_the_sitemap_lists_tag_lists_of_live_releases_only(
     draft.tags.add(hidden)
     draft.save()
 
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = read_sitemap(client).text
     ru_list = f"http://testserver/ru/novosti/tag/{quote('золотой-сертификат')}/"
     pl_list = f"http://testserver/pl/aktualnosci/tag/{quote('złota-odznaka')}/"
     assert f"<loc>{ru_list}</loc>" in xml and f"<loc>{pl_list}</loc>" in xml

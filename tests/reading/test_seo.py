@@ -1,15 +1,8 @@
 import datetime
 import json
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import pytest
-
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
-from wagtail.models import PageViewRestriction
 
 from newsroom.languages import site_languages
 from tests.factories import AwardFactory, ClusterFactory
@@ -17,7 +10,6 @@ from tests.helpers import add_cluster_pages, add_release
 
 pytestmark = pytest.mark.django_db
 
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 LABEL_NAMES = {
     "pl": "Srebrna Odznaka Jakości Zarządzania Klastrem",
     "en": "Cluster Management Excellence Silver Label",
@@ -28,26 +20,6 @@ BASE = "http://testserver"
 
 
 # --- helpers -----------------------------------------------------------------------
-
-
-def sitemap_entries(client):
-    """{loc: {"lastmod": …, "alternates": {hreflang: href}}} from /sitemap.xml."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{{{NS['sm']}}}urlset"
-    entries = {}
-    for url in root.findall("sm:url", NS):
-        loc = url.findtext("sm:loc", namespaces=NS)
-        assert loc not in entries, f"{loc} listed twice"
-        alternates = {}
-        for link in url.findall("xhtml:link", NS):
-            assert link.get("rel") == "alternate"
-            assert link.get("hreflang") not in alternates
-            alternates[link.get("hreflang")] = link.get("href")
-        entries[loc] = {"lastmod": url.findtext("sm:lastmod", namespaces=NS), "alts": alternates}
-    return entries
 
 
 def absolute(url):
@@ -112,114 +84,6 @@ def head_of(client, url):
     parser = HeadParser()
     parser.feed(response.content.decode())
     return parser
-
-
-# --- sitemap.xml -------------------------------------------------------------------
-
-
-def test_sitemap_lists_every_live_page_with_absolute_urls(client, translated_release):
-    entries = sitemap_entries(client)
-    releases = translated_release["releases"]
-    expected = {"/pl/", "/en/", "/ru/", "/pl/aktualnosci/", "/en/news/", "/ru/novosti/"}
-    expected |= {page.url for page in translated_release["cluster_pages"].values()}
-    expected |= {page.url for page in releases.values()}
-    assert set(entries) == {absolute(url) for url in expected}
-    for loc, entry in entries.items():
-        assert urlsplit(loc).scheme == "http" and urlsplit(loc).netloc == "testserver"
-        for href in entry["alts"].values():
-            assert urlsplit(href).netloc == "testserver"
-        datetime.date.fromisoformat(entry["lastmod"])
-
-
-def assert_reciprocal(entries):
-    language_of = {loc: urlsplit(loc).path.split("/")[1] for loc in entries}
-    for loc, entry in entries.items():
-        alternates = entry["alts"]
-        assert alternates[language_of[loc]] == loc, "an entry lists itself"
-        assert "x-default" in alternates
-        assert alternates["x-default"] == alternates.get("pl", loc)
-        for language, href in alternates.items():
-            if language == "x-default":
-                continue
-            assert href in entries, f"{href} is an alternate but not in the sitemap"
-            assert entries[href]["alts"][language_of[loc]] == loc
-
-
-def test_sitemap_alternates_are_reciprocal_with_x_default(client, translated_release):
-    entries = sitemap_entries(client)
-    assert_reciprocal(entries)
-    release_pl = absolute(translated_release["releases"]["pl"].url)
-    release_ru = absolute(translated_release["releases"]["ru"].url)
-    assert entries[release_ru]["alts"]["x-default"] == release_pl
-    assert set(entries[release_ru]["alts"]) == {"pl", "en", "ru", "x-default"}
-
-
-def test_sitemap_x_default_is_the_page_itself_without_polish_version(client, site_tree):
-    cluster_pages = add_cluster_pages(site_tree, ClusterFactory())
-    release = add_release(cluster_pages["en"], title="English only")
-    entries = sitemap_entries(client)
-    loc = absolute(release.url)
-    assert entries[loc]["alts"] == {"en": loc, "x-default": loc}
-
-
-def test_sitemap_leaves_out_drafts_unpublished_and_private_pages(client, translated_release):
-    cluster_pages = translated_release["cluster_pages"]
-    draft = add_release(cluster_pages["en"], title="Unpublished draft", live=False)
-    unpublished = add_release(cluster_pages["en"], title="Withdrawn")
-    unpublished.refresh_from_db()  # publish() went through a revision, not this instance
-    unpublished.unpublish()
-    private_ru = translated_release["releases"]["ru"]
-    PageViewRestriction.objects.create(
-        page=private_ru, restriction_type=PageViewRestriction.PASSWORD, password="secret"
-    )
-    entries = sitemap_entries(client)
-    body = " ".join([*entries, *(h for e in entries.values() for h in e["alts"].values())])
-    assert draft.slug not in body
-    assert unpublished.slug not in body
-    assert private_ru.slug not in body
-    release_en = absolute(translated_release["releases"]["en"].url)
-    assert set(entries[release_en]["alts"]) == {"pl", "en", "x-default"}
-
-
-def test_sitemap_runs_a_fixed_number_of_queries(client, site_tree, django_assert_max_num_queries):
-    cluster = ClusterFactory()
-    cluster_pages = add_cluster_pages(site_tree, cluster)
-    add_release(cluster_pages["en"], title="First", awards=[AwardFactory(cluster=cluster)])
-    with CaptureQueriesContext(connection) as first:
-        assert client.get("/sitemap.xml").status_code == 200
-    for n in range(10):
-        key = None
-        for language in site_languages():
-            page = add_release(cluster_pages[language], title=f"More {n}", key=key)
-            key = page.translation_key
-    # View restrictions, pages with locales, the releases' tags (for the tag lists); cold
-    # caches add the site root paths.
-    assert len(first) <= 6
-    with django_assert_max_num_queries(len(first)):
-        entries = sitemap_entries(client)
-    assert len(entries) == 6 + 3 + 1 + 30
-
-
-def test_demo_site_sitemap_is_complete_and_reciprocal(client, demo_site):
-    entries = sitemap_entries(client)
-    assert len(entries) > 9
-    assert_reciprocal(entries)
-    for loc in list(entries)[:: max(1, len(entries) // 8)]:
-        assert client.get(urlsplit(loc).path).status_code == 200
-
-
-# --- robots.txt --------------------------------------------------------------------
-
-
-def test_robots_txt(client):
-    response = client.get("/robots.txt")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/plain")
-    lines = response.content.decode().splitlines()
-    assert "User-agent: *" in lines
-    assert "Disallow: /admin/" in lines
-    assert "Disallow: /django-admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
 # --- <head> ------------------------------------------------------------------------
