@@ -68,8 +68,22 @@ node_modules/axe-core/axe.min.js: package.json $(wildcard package-lock.json)
 	@[ -f $@ ] || { echo "npm ran but $@ is missing."; exit 1; }
 	touch $@
 
-bench: install messages ## Load-test the public pages: gunicorn, 300 extra releases, wrk per page (about 2 min)
-	bash bench/run.sh
+bench: install messages bench-deps ## Load test at 30,000 release pages (BENCH_RELEASES=300: minutes), SQLite then PostgreSQL+Redis; see bench/run.py
+	$(PY) -m bench.run
+
+bench-deps: ## Debian's wrk, nginx-light and its cache purge module, for make bench
+	@need=""; \
+	command -v wrk >/dev/null 2>&1 || need="$$need wrk"; \
+	[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need="$$need nginx-light"; \
+	[ -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ] || need="$$need libnginx-mod-http-cache-purge"; \
+	if [ -n "$$need" ]; then \
+		echo "== installing Debian's$$need for the bench"; \
+		if [ "$$(id -u)" = "0" ]; then SUDO=""; \
+		elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+		else echo "Cannot install$$need: not root and no sudo. Run 'apt-get install -y$$need' as root."; exit 1; fi; \
+		{ $$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y $$need; } \
+			|| { echo "Installing$$need with apt-get failed: make bench needs them."; exit 1; }; \
+	fi
 
 lint: install ## ruff (check and format) and import-linter (the package rule of docs/architecture.md)
 	$(VENV)/bin/ruff check .
@@ -79,4 +93,4 @@ lint: install ## ruff (check and format) and import-linter (the package rule of 
 makemessages: install ## Refresh locale/*/django.po from the code and templates
 	$(MANAGE) makemessages $(addprefix -l ,$(LANGUAGES)) --ignore=$(VENV) --ignore=static --ignore=node_modules --ignore=tests --no-obsolete --add-location=file
 
-.PHONY: help install messages run check test lint makemessages browser-deps bench
+.PHONY: help install messages run check test lint makemessages browser-deps bench bench-deps

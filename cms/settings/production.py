@@ -53,3 +53,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The caches in front (nginx, deploy/nginx.conf) forget a page's address when the page is
+# published or unpublished: Wagtail's front-end cache sends "PURGE <path>" to each address
+# in FRONTEND_CACHE_PURGE_URL (comma-separated, one per nginx: http://127.0.0.1:8081 is where
+# deploy/nginx.conf takes them). Each page is purged under its own address only; its
+# translations have their own, purged when they are published.
+FRONTEND_CACHE_PURGE_URLS = [
+    url.strip() for url in os.environ.get("FRONTEND_CACHE_PURGE_URL", "").split(",") if url.strip()
+]
+if FRONTEND_CACHE_PURGE_URLS:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        f"nginx-{number}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+        for number, url in enumerate(FRONTEND_CACHE_PURGE_URLS)
+    }
+    WAGTAILFRONTENDCACHE_LANGUAGES = []
