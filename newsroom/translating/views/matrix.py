@@ -1,8 +1,9 @@
 """The translation status matrix: one row per release family, one column per language.
 
-A `ReportView` over the rows `status.build_matrix()` computes (a fixed number of queries,
-however many releases there are), filtered in Python by a `WagtailFilterSet`, paginated,
-and exported with Wagtail's spreadsheet export (`?export=csv` or `?export=xlsx`).
+A `ReportView` over `status.ReleaseFamilies`: a `WagtailFilterSet` narrows it, the database
+filters, counts and sorts the families, and Wagtail's paginator asks it for one page of
+Rows at a time (a fixed number of queries, however many releases there are). Wagtail's
+spreadsheet export (`?export=csv` or `?export=xlsx`) goes through every family in batches.
 """
 
 import datetime
@@ -30,7 +31,7 @@ from newsroom.translating.views.base import ChecksPermission
 class TranslationMatrixFilterSet(WagtailFilterSet):
     """Cluster, and a status in one language (or in any language when none is chosen).
 
-    It filters the computed matrix rows, not a queryset. A value that is not one of a
+    It narrows a `status.ReleaseFamilies`, not a queryset. A value that is not one of a
     filter's choices (an old bookmark, a hand-edited URL) is ignored rather than refused,
     and the other filters still apply.
     """
@@ -54,6 +55,7 @@ class TranslationMatrixFilterSet(WagtailFilterSet):
         if queryset is None:
             queryset = PressReleasePage.objects.all()
         super().__init__(data, queryset, request=request, prefix=prefix)
+        self.clusters = {cluster.slug: cluster for cluster in clusters}
         self.filters["cluster"].extra["choices"] = [(c.slug, c.name) for c in clusters]
         if self.is_bound:
             self.data = self._without_junk(self.data)
@@ -75,10 +77,9 @@ class TranslationMatrixFilterSet(WagtailFilterSet):
             return None
         return self.form.cleaned_data.get(name) or None
 
-    def filter_queryset(self, rows):
-        return ts.filter_rows(
-            rows,
-            cluster=self.chosen("cluster"),
+    def filter_queryset(self, families):
+        return families.filter(
+            cluster=self.clusters.get(self.chosen("cluster")),
             language=self.chosen("language"),
             status=self.chosen("status"),
         )
@@ -113,15 +114,14 @@ class TranslationMatrixView(RefusesWithReason, ChecksPermission, ReportView):
         return site_languages()
 
     @cached_property
-    def matrix(self):
-        """(rows, clusters) of every release family, computed once per request."""
-        return ts.build_matrix()
+    def clusters(self):
+        return ts.matrix_clusters()
 
     def get_queryset(self):
-        return self.matrix[0]
+        return ts.ReleaseFamilies(self.languages)
 
     def get_filterset_kwargs(self):
-        return {**super().get_filterset_kwargs(), "clusters": self.matrix[1]}
+        return {**super().get_filterset_kwargs(), "clusters": self.clusters}
 
     @cached_property
     def list_export(self):
@@ -165,10 +165,11 @@ class TranslationMatrixView(RefusesWithReason, ChecksPermission, ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows, _clusters = self.matrix
-        cluster = self.filters.chosen("cluster") if self.filters else None
+        if self.is_export:
+            # The export goes through every family itself, in batches (see as_spreadsheet).
+            return context
         # Counted over the chosen cluster only: the status filter picks rows, not the counts.
-        counts = ts.count_statuses(ts.filter_rows(rows, cluster=cluster), self.languages)
+        counts = self.object_list.status_counts()
         statuses = list(TranslationStatus.choices)
         context.update(
             {
@@ -182,7 +183,6 @@ class TranslationMatrixView(RefusesWithReason, ChecksPermission, ReportView):
                 "table_rows": [
                     (row, row.ordered_cells(self.languages)) for row in context["object_list"]
                 ],
-                "total": len(rows),
                 "matrix_url": self.matrix_url,
                 "can_request": permissions.can_request_translations(self.request.user),
             }
