@@ -8,10 +8,9 @@ texts. Then every public surface of every language is
 read as an anonymous reader: home pages, news indexes with each facet and filter, level
 pages, the shared tag's list, cluster pages with their award timelines, RSS and Atom
 feeds, search, the sitemap (its index and every sitemap listed there, with their hreflang
-alternates), robots.txt, other pages' heads
-(hreflang, Open Graph, JSON-LD) and language switchers, the hidden thing's own address and
-the admin previews. The marker must be on none of them; where a live version exists, its
-text must still be shown.
+alternates), robots.txt, other pages' heads (hreflang, Open Graph, JSON-LD) and language
+switchers, the hidden thing's own address and the admin previews. The marker must be on
+none of them; where a live version exists, its text must still be shown.
 """
 
 import datetime
