@@ -1,4 +1,5 @@
-"""Time the admin's translation matrix and record listings, logged in as a superuser.
+"""Time the admin's translation matrix, record listings, the translators' record work list and
+the admin's home (its dashboard counts that list per language), logged in as a superuser.
 
 One process, Django's test client, no server: for each screen the median and the worst of
 RUNS requests after one warm-up, the SQL queries and the time spent in them, and the bytes of
@@ -36,6 +37,7 @@ def screens():
     cluster = Cluster.objects.filter(news_pages__isnull=False).order_by("-pk").first()
     clusters = reverse("wagtailsnippets_newsroom_cluster:list")
     awards = reverse("wagtailsnippets_newsroom_award:list")
+    record_work = reverse("newsroom_translations:records")
     return [
         ("matrix", matrix),
         ("matrix, page 100", f"{matrix}?p=100"),
@@ -51,6 +53,10 @@ def screens():
         ("awards, cluster", f"{awards}?cluster={cluster.pk}"),
         ("labels", reverse("wagtailsnippets_newsroom_label:list")),
         ("release tags", reverse("wagtailsnippets_newsroom_releasetag:list")),
+        ("record work ru", f"{record_work}?language=ru"),
+        ("record work ru, page 2", f"{record_work}?language=ru&p=2"),
+        ("record work en", f"{record_work}?language=en"),
+        ("admin home (dashboard)", reverse("wagtailadmin_home")),
     ]
 
 

@@ -25,7 +25,8 @@ Run on a migrated database holding the demo (manage.py migrate; manage.py load_i
     DJANGO_SETTINGS_MODULE=cms.settings.dev [DATABASE_URL=postgres://…] \\
         .venv/bin/python bench/seed_families.py [FAMILIES=10000] [CLUSTERS=200]
 
-It refuses a database it has already seeded. Not part of `make test`.
+It refuses a database it has already seeded, and ends with ANALYZE (table statistics for the
+query planner, as after any bulk load). Not part of `make test`.
 """
 
 import datetime
@@ -45,7 +46,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.serializers.json import DjangoJSONEncoder  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from wagtail.models import Locale, Page, Revision  # noqa: E402
@@ -402,6 +403,10 @@ def main():
         clusters, awards_by_cluster, cluster_pages = make_clusters(cluster_count, locales, indexes)
         pages = make_families(families, clusters, awards_by_cluster, cluster_pages, users)
         through_wagtail(pages, users)
+    # Fresh statistics for the query planner, as after any bulk load: without them (and with
+    # autovacuum off or not yet run) PostgreSQL plans the admin's joins for empty tables.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     elapsed = time.monotonic() - started
     print(
         f"bench: {families} families ({len(pages)} release pages) over {cluster_count} clusters "

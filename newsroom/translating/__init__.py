@@ -9,6 +9,7 @@
 - notifications.py: emails to translators; signals.py connects them
 - roles.py, permissions.py: per-language groups, workflows, and who may do what
 - records.py: field-by-field translation of records
+- record_work.py: the translators' work list on records, chosen, counted and paged in SQL
 - guards.py: middleware closing wagtail-localize's shortcuts around review
 - views/: the admin screens, one module per screen, registered as one ViewSet
 

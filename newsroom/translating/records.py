@@ -8,7 +8,7 @@ changed before the Polish one did (see TranslationStampedModel.translation_stamp
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.db.models.fields.json import KT
 from django.db.models.lookups import LessThan
 from django.utils.text import capfirst
@@ -16,9 +16,7 @@ from django.utils.text import capfirst
 from modeltranslation.utils import build_localized_fieldname
 
 from newsroom.languages import record_languages, record_source_language, record_target_languages
-from newsroom.models.pages import ClusterNewsPage, PressReleasePage
 from newsroom.models.publication import pending_version
-from newsroom.models.records import Award
 from newsroom.models.stamps import (
     has_text,
     has_text_q,
@@ -207,21 +205,8 @@ class ShownRecordText(NamesRecordField):
 CLUSTER_PROFILE_FIELDS = ("name", "description", "city", "region", "sector")
 
 
-def timeline_prefetch(lookup="cluster__awards"):
-    """The live awards of a cluster page's award timeline, for `timeline_of`."""
-    return Prefetch(
-        lookup,
-        queryset=Award.objects.filter(live=True)
-        .select_related("label", "latest_revision")
-        .order_by("-awarded_on"),
-        to_attr="live_timeline",
-    )
-
-
 def timeline_of(cluster):
-    prefetched = getattr(cluster, "live_timeline", None)
-    if prefetched is not None:
-        return prefetched
+    """The live awards of a cluster page's award timeline."""
     return list(cluster.awards.filter(live=True).select_related("label").order_by("-awarded_on"))
 
 
@@ -266,70 +251,3 @@ def record_texts_shown_by(page, language_code):
                 ShownRecordText(record, field, source_text, text_in(version, field, language_code))
             )
     return shown
-
-
-@dataclass
-class RecordWork(NamesRecordField):
-    """A record text that pages in `language_code` show and that needs translating into it
-    (empty, or older than its source), with those pages: a line of a translator's work list.
-    """
-
-    record: object
-    field: str
-    language_code: str
-    status: str
-    source_text: str
-    pages: list
-
-    @property
-    def status_label(self):
-        return FieldStatus(self.status).label
-
-
-def record_work(language_code, pages):
-    """What translators of `language_code` must do on the records for `pages` (releases in
-    that language, with their records prefetched): each text needing work once, the text
-    shown by the most pages first, then in page order.
-
-    Texts are judged as they will be published (`pending_version`), so a translation
-    already saved as a draft leaves the list.
-    """
-    work = {}
-    for page in pages:
-        for shown in record_texts_shown_by(page, language_code):
-            version = pending_version(shown.record)
-            status = field_status(version, shown.field, language_code)
-            if status == FieldStatus.UP_TO_DATE:
-                continue
-            key = (type(shown.record), shown.record.pk, shown.field)
-            if key not in work:
-                work[key] = RecordWork(
-                    shown.record, shown.field, language_code, status, shown.source_text, []
-                )
-            work[key].pages.append(page)
-    # Stable: equally shown texts keep page order.
-    return sorted(work.values(), key=lambda item: -len(item.pages))
-
-
-def record_work_in(language_code):
-    """`record_work` over every release (newest first) and cluster page in `language_code`,
-    in a fixed number of queries."""
-    releases = list(
-        PressReleasePage.objects.filter(locale__language_code=language_code)
-        .select_related("locale")
-        .prefetch_related(
-            "clusters",
-            "awards__cluster",
-            "awards__label__body",
-            "awards__latest_revision",
-            "tags",
-        )
-        .order_by("-release_date", "-pk")
-    )
-    cluster_pages = list(
-        ClusterNewsPage.objects.filter(locale__language_code=language_code)
-        .select_related("locale", "cluster")
-        .prefetch_related(timeline_prefetch())
-        .order_by("path")
-    )
-    return record_work(language_code, releases + cluster_pages)

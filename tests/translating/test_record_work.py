@@ -7,13 +7,26 @@ import re
 
 import pytest
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import AwardFactory
-from tests.helpers import add_release, post_from_form
+from newsroom.models.pages import ClusterNewsPage, PressReleasePage
+from newsroom.models.publication import pending_version
+from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
+from newsroom.translating.choices import FieldStatus
+from newsroom.translating.record_work import EXAMPLE_PAGES, RecordWorkList
+from newsroom.translating.records import field_status, record_texts_shown_by
+from newsroom.translating.views.records import RecordWorkPanel, RecordWorkView
+from tests.factories import (
+    AwardFactory,
+    CertificationBodyFactory,
+    ClusterFactory,
+    LabelFactory,
+)
+from tests.helpers import add_cluster_pages, add_release, post_from_form
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +128,135 @@ def test_a_cluster_pages_profile_texts_are_on_the_list(client, team, untranslate
     assert untranslated["cluster_pages"]["ru"].title in found["description"]
     client.force_login(team["translators"]["en"][0])
     assert rows(client.get(URL).content.decode()) == []
+
+
+def test_a_text_shows_how_many_pages_show_it_and_names_the_first_few(
+    client, team, untranslated, monkeypatch
+):
+    """A release listing the cluster and announcing its award is one page; beyond
+    EXAMPLE_PAGES the others are counted, the newest releases named first."""
+    cluster = untranslated["award"].cluster
+    cluster.name_ru = ""
+    cluster.save()
+    ru_page = untranslated["cluster_pages"]["ru"]
+    for day in range(1, 7):
+        add_release(ru_page, title=f"Новость {day}", release_date=datetime.date(2024, 1, day))
+    client.force_login(team["translator"])
+    found = rows(client.get(URL).content.decode())
+    assert [field for field, _row in found] == ["name", "distinction"]  # most shown first
+    name_row = found[0][1]
+    # 6 new releases, the one announcing the award, and the cluster's page: 8 pages.
+    assert "and 3 more pages" in name_row
+    shown = re.findall(r'lang="ru">([^<]*)</a>', name_row)
+    assert shown == [f"Новость {day}" for day in range(6, 1, -1)]
+    # The distinction: the release announcing the award and the cluster page's timeline.
+    distinction_row = found[1][1]
+    assert untranslated["releases"]["ru"].title in distinction_row
+    assert ru_page.title in distinction_row
+    assert "more page" not in distinction_row
+
+    monkeypatch.setattr(RecordWorkView, "paginate_by", 1)
+    first, second = (client.get(URL, {"p": p}) for p in (1, 2))
+    assert [field for field, _row in rows(first.content.decode())] == ["name"]
+    assert [field for field, _row in rows(second.content.decode())] == ["distinction"]
+    assert "2 record texts" in second.content.decode()
+
+
+def test_the_dashboard_counts_each_language_in_a_few_queries(
+    team, untranslated, django_assert_num_queries
+):
+    def counts():
+        # As on each request: a fresh user, whose permissions and groups are read once.
+        panel = RecordWorkPanel(get_user_model().objects.get(pk=team["editor"].pk))
+        # The user's permissions and groups, then one count per language they translate.
+        with django_assert_num_queries(5):
+            return panel.get_context_data()["counts"]
+
+    assert [(code, count) for code, _name, count in counts()] == [("ru", 1)]
+    for number in range(3):
+        add_release(
+            untranslated["cluster_pages"]["ru"],
+            title=f"Ещё один пресс-релиз {number}",
+            awards=[
+                AwardFactory(
+                    cluster=untranslated["award"].cluster,
+                    awarded_on=datetime.date(2022, 1, 1 + number),
+                    distinction_ru="",
+                )
+            ],
+        )
+    assert [(code, count) for code, _name, count in counts()] == [("ru", 4)]
+
+
+def reference_work(language_code):
+    """{(model, pk, field): (status, {page pks})}: the work list as the pages' own reading
+    of their record texts (`record_texts_shown_by`) defines it, page by page."""
+    pages = [
+        *PressReleasePage.objects.filter(locale__language_code=language_code),
+        *ClusterNewsPage.objects.filter(locale__language_code=language_code),
+    ]
+    work = {}
+    for page in pages:
+        for shown in record_texts_shown_by(page, language_code):
+            status = field_status(pending_version(shown.record), shown.field, language_code)
+            if status != FieldStatus.UP_TO_DATE:
+                key = (type(shown.record), shown.record.pk, shown.field)
+                work.setdefault(key, (status, set()))[1].add(page.pk)
+    return work
+
+
+def test_the_database_agrees_with_what_each_page_shows(site_tree, admin_user):
+    """Every kind of record text, each way a page shows it, drafts of live records and
+    outdated translations: the list the database makes is the one page-by-page reading
+    makes, with the same statuses and page counts, sorted by that count."""
+    body = CertificationBodyFactory(slug="mon", acronym="", name_ru="")
+    other_label = LabelFactory(slug="key", body=body, name_ru="")
+    first = ClusterFactory(name_ru="", description_pl="Opis klastra")
+    second = ClusterFactory(description_pl="Inny opis", description_ru="Другое описание")
+    second.description_pl = "Inny opis, poprawiony"
+    second.save()  # the Russian description is now older than its source
+    lonely = ClusterFactory(name_ru="")  # shown by no page
+    pages = {cluster: add_cluster_pages(site_tree, cluster) for cluster in (first, second)}
+    awarded = AwardFactory(cluster=first, distinction_ru="", result_summary_pl="Wynik")
+    draft = AwardFactory(cluster=first, label=other_label, live=False, distinction_ru="")
+    translated_in_draft = AwardFactory(
+        cluster=second, awarded_on=datetime.date(2020, 1, 1), distinction_ru=""
+    )
+    translated_in_draft.distinction_ru = "перевод"
+    translated_in_draft.save_revision(user=admin_user)
+    awarded.result_summary_en = "Result"
+    awarded.save_revision(user=admin_user)  # a draft leaving its Russian texts untranslated
+    AwardFactory(cluster=lonely, distinction_ru="")
+    tag = ReleaseTag.objects.create(name="złoto", label_pl="złoto")
+    for number in range(4):
+        release = add_release(
+            pages[first]["ru"],
+            title=f"Релиз {number}",
+            clusters=[first, second] if number % 2 else [first],
+            awards=[awarded, draft] if number else [translated_in_draft],
+            release_date=datetime.date(2023, 5, 1 + number),
+        )
+        if number < 2:
+            release.tags.add(tag)
+            release.save()
+    add_release(pages[second]["ru"], title="Релиз о втором", awards=[awarded])
+
+    expected = reference_work("ru")
+    assert (Cluster, lonely.pk, "name") not in expected
+    assert (Award, translated_in_draft.pk, "distinction") not in expected
+    assert (Award, awarded.pk, "distinction") in expected
+    assert expected[(Cluster, second.pk, "description")][0] == FieldStatus.OUTDATED
+    assert {key[0] for key in expected} == {Cluster, Award, Label, CertificationBody, ReleaseTag}
+
+    work = RecordWorkList("ru")
+    found = work[0 : len(expected) + 1]
+    assert {(type(item.record), item.record.pk, item.field) for item in found} == set(expected)
+    assert work.count() == len(expected)
+    for item in found:
+        status, showing = expected[(type(item.record), item.record.pk, item.field)]
+        assert (item.status, item.page_count) == (status, len(showing))
+        assert {page.pk for page in item.pages} <= showing
+        assert len(item.pages) == min(len(showing), EXAMPLE_PAGES)
+    counts = [item.page_count for item in found]
+    assert counts == sorted(counts, reverse=True)
+    assert RecordWorkList("pl").count() == 0  # the source language has nothing to translate
