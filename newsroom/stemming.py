@@ -38,6 +38,15 @@ def polish_stempel():
         return StempelStemmer.polimorf()
 
 
+def load_stemmers(language_codes):
+    """Load the stemmers of `language_codes` now: an application server does this as each
+    worker starts (cms/wsgi.py), so no reader's search waits seconds for the Polish table."""
+    for code in language_codes:
+        stemmer(code)
+        if code == "pl":
+            polish_stempel()
+
+
 @cache
 def word_variants(word, language_code):
     """The stems one word is indexed and searched under."""

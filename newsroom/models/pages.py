@@ -452,6 +452,9 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
         ]
         return "\n".join([self.title, self.intro, *cluster_texts])
 
+    # The search backend may match on the body alone (newsroom/search_backend.py).
+    search_body_has_title = True
+
     def search_stems(self):
         return stemming.stemmed_text(self.search_text(), self.locale.language_code)
 
@@ -605,6 +608,9 @@ class PressReleasePage(LocalizedPageMixin, Page):
         return "\n".join(
             [self.title, self.lead, stemming.stream_text(self.body), *release_categories(self)]
         )
+
+    # The search backend may match on the body alone (newsroom/search_backend.py).
+    search_body_has_title = True
 
     def search_stems(self):
         return stemming.stemmed_text(self.search_text(), self.locale.language_code)
