@@ -438,11 +438,10 @@ def build(size):
     with watch.lap("search index"):
         indexed = build_search_index(cluster_pages, releases)
     ensure_bench_user()
-    with watch.lap("vacuum and analyze"):
-        # As autovacuum would soon after a bulk load (and must, on a server that runs
-        # without it): the bulk index rewrites every entry, and the planner needs counts.
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    # As autovacuum would soon after a bulk load (and must, on a server that runs without
+    # it): the bulk index rewrites every entry, and the planner needs counts.
+    with watch.lap("vacuum and analyze"), connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     watch.laps["bench data"] = round(time.perf_counter() - started, 2)
     return {
         "size": {
