@@ -11,7 +11,7 @@ A leaf: imports only Django and Wagtail.
 
 from contextvars import ContextVar
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from wagtail.models import PageViewRestriction
 
@@ -19,15 +19,30 @@ _paths = ContextVar("newsroom_restricted_paths", default=None)
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
+def _restrictions():
+    """Every view restriction, with its page's tree path (`page_path`)."""
+    memo = _paths.get()
+    if memo is not None and "restrictions" in memo:
+        return memo["restrictions"]
+    restrictions = list(PageViewRestriction.objects.annotate(page_path=F("page__path")))
+    if memo is not None:
+        memo["restrictions"] = restrictions
+    return restrictions
+
+
 def restricted_paths():
     """The tree paths of the pages carrying a view restriction."""
-    memo = _paths.get()
-    if memo is not None and "paths" in memo:
-        return memo["paths"]
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    if memo is not None:
-        memo["paths"] = paths
-    return paths
+    return [restriction.page_path for restriction in _restrictions()]
+
+
+def view_restrictions_of(page):
+    """For Wagtail's serve check (`Page.get_view_restrictions`) in a reader's request: the
+    restrictions on `page` and its ancestors from those read once per request, instead
+    of two queries of its own. None elsewhere, and for an alias page (Wagtail follows it
+    to its original); like `PageQuerySet.public()`, ancestors count by tree path."""
+    if _paths.get() is None or page.alias_of_id:
+        return None
+    return [r for r in _restrictions() if page.path.startswith(r.page_path)]
 
 
 def public(queryset):

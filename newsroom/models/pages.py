@@ -28,7 +28,7 @@ from newsroom.models.listings import ReleaseFilter, paginate
 from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
 from newsroom.models.texts import text_in
-from newsroom.privacy import is_private, public
+from newsroom.privacy import is_private, public, view_restrictions_of
 from newsroom.stale_edits import RefusesStaleSaves
 
 HOME_RELEASE_COUNT = 6
@@ -41,6 +41,11 @@ class LocalizedPageMixin:
     override; otherwise UI strings and Babel formats would follow the admin user's
     language in previews.
     """
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving, from the restrictions read once per request."""
+        restrictions = view_restrictions_of(self)
+        return super().get_view_restrictions() if restrictions is None else restrictions
 
     def _render_in_own_language(self, respond, *args, **kwargs):
         with translation.override(self.locale.language_code):
