@@ -146,7 +146,7 @@ def test_a_text_shows_how_many_pages_show_it_and_names_the_first_few(
     assert [field for field, _row in found] == ["name", "distinction"]  # most shown first
     name_row = found[0][1]
     # 6 new releases, the one announcing the award, and the cluster's page: 8 pages.
-    assert "and 3 more pages" in name_row
+    assert "i jeszcze 3 strony" in name_row  # the admin in Polish: "and 3 more pages"
     shown = re.findall(r'lang="ru">([^<]*)</a>', name_row)
     assert shown == [f"Новость {day}" for day in range(6, 1, -1)]
     # The distinction: the release announcing the award and the cluster page's timeline.
