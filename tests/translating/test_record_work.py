@@ -153,13 +153,13 @@ def test_a_text_shows_how_many_pages_show_it_and_names_the_first_few(
     distinction_row = found[1][1]
     assert untranslated["releases"]["ru"].title in distinction_row
     assert ru_page.title in distinction_row
-    assert "more page" not in distinction_row
+    assert "i jeszcze" not in distinction_row
 
     monkeypatch.setattr(RecordWorkView, "paginate_by", 1)
     first, second = (client.get(URL, {"p": p}) for p in (1, 2))
     assert [field for field, _row in rows(first.content.decode())] == ["name"]
     assert [field for field, _row in rows(second.content.decode())] == ["distinction"]
-    assert "2 record texts" in second.content.decode()
+    assert "2 teksty wpisów rejestru" in second.content.decode()  # "2 record texts"
 
 
 def test_the_dashboard_counts_each_language_in_a_few_queries(
