@@ -86,7 +86,7 @@ class RankedResultsMixin:
 
 
 def sqlite_backend(params):
-    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteAutocompleteQueryCompiler,
         SQLiteFTSIndexEntry,
@@ -106,7 +106,11 @@ def sqlite_backend(params):
             ).filter(index_entry__object_id__in=_pk_texts(self.queryset))
 
         def ranked_objects(self, config, start, stop, score_field):
-            rank = self._build_rank_expression(self.get_search_vectors(), config)
+            # The stock expression calls bm25() once per query word and field (4 times for
+            # "klastrów": two stems, title and body) and each call scores the whole match
+            # again; one call, weighted by the title's norm as the stock one is, orders the
+            # same matches at a quarter of the cost.
+            rank = BM25() * (F("index_entry__title_norm") + 1.0)
             rows = (
                 self.matching_entries(config)
                 .annotate(score=rank)
