@@ -19,7 +19,7 @@ the database.
 """
 
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
-from modelsearch.query import MatchAll, Not, Phrase, PlainText
+from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from django.db import connection
@@ -43,15 +43,11 @@ def _pk_texts(queryset):
 
 
 class RankedPageMixin:
-    """For a compiler: `matching_entries()` and `ranked_objects(start, stop)`."""
+    """For a compiler: `matching_entries(config)` (a queryset of index entries, for the
+    count) and `ranked_objects(config, start, stop, score_field)`."""
 
     def ranks_here(self):
-        query = self.query
-        return (
-            self.order_by_relevance
-            and not isinstance(query, MatchAll | Not)
-            and type(query).__name__ != "Fuzzy"
-        )
+        return self.order_by_relevance and not isinstance(self.query, MatchAll | Not | Fuzzy)
 
     def fetch_in_order(self, rows, score_field):
         """rows: [(object_id text, score)] → the queryset's objects in that order."""
@@ -70,18 +66,23 @@ class RankedPageMixin:
 
 
 class RankedResultsMixin:
+    def ranked_here(self):
+        # The stock autocomplete compilers (PostgreSQL) have no `ranks_here`.
+        ranks_here = getattr(self.query_compiler, "ranks_here", None)
+        return ranks_here is not None and ranks_here()
+
     def _do_search(self):
-        compiler = self.query_compiler
-        if not getattr(compiler, "ranks_here", lambda: False)():
+        if not self.ranked_here():
             return super()._do_search()
+        compiler = self.query_compiler
         return compiler.ranked_objects(
             compiler.get_config(self.backend), self.start, self.stop, self._score_field
         )
 
     def _do_count(self):
-        compiler = self.query_compiler
-        if not getattr(compiler, "ranks_here", lambda: False)():
+        if not self.ranked_here():
             return super()._do_count()
+        compiler = self.query_compiler
         return compiler.matching_entries(compiler.get_config(self.backend)).count()
 
 
@@ -156,37 +157,29 @@ def postgres_backend(params):
             )
 
         def matching_entries(self, config):
-            search_query = self.build_tsquery(self.query, config=config)
             # Only the body: models that rank here index their title's words in it too
             # (`search_body_has_title`), and a title condition (OR) would make the planner
             # read every entry instead of the GIN index.
-            entries = IndexEntry.objects.filter(body=search_query)
-            return (
-                _content_type_in(entries, "content_type_id", self.queryset.model).filter(
-                    object_id__in=_pk_texts(self.queryset)
-                ),
-                search_query,
+            entries = IndexEntry.objects.filter(body=self.build_tsquery(self.query, config))
+            return _content_type_in(entries, "content_type_id", self.queryset.model).filter(
+                object_id__in=_pk_texts(self.queryset)
             )
 
         def ranked_objects(self, config, start, stop, score_field):
-            entries, search_query = self.matching_entries(config)
+            search_query = self.build_tsquery(self.query, config=config)
             rank = SearchRank(F("body"), search_query, weights=self.sql_weights) + SearchRank(
                 F("title"), search_query, weights=self.sql_weights
             ) * F("title_norm")
             rows = (
-                entries.annotate(score=rank)
+                self.matching_entries(config)
+                .annotate(score=rank)
                 .order_by("-score", "-id")
                 .values_list("object_id", "score")[start:stop]
             )
             return self.fetch_in_order(list(rows), score_field)
 
     class Results(RankedResultsMixin, PostgresSearchResults):
-        def _do_count(self):
-            compiler = self.query_compiler
-            if not getattr(compiler, "ranks_here", lambda: False)():
-                return super()._do_count()
-            entries, _query = compiler.matching_entries(compiler.get_config(self.backend))
-            return entries.count()
+        pass
 
     class Backend(PostgresSearchBackend):
         query_compiler_class = Compiler
