@@ -12,18 +12,21 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, F, Value
+from django.db.models import Case, CharField, Count, F, Value, When
 from django.db.models.functions import Cast, ExtractYear
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from newsroom.formatting import country_name
 from newsroom.models.records import Cluster, Label
-from newsroom.models.texts import name_in
+from newsroom.models.texts import localized_fieldnames, name_in
 
 SLUG = re.compile(r"^[-\w]{1,80}$")
 COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 YEAR = re.compile(r"^(19|20|21)\d\d$")
 PARAMS = ("cluster", "level", "country", "year")
+# Clusters named on the home page and in a list's cluster filter; a link leads to all.
+CLUSTER_PREVIEW_COUNT = 12
 
 
 @dataclass
@@ -43,8 +46,15 @@ def first_value(query, name):
 
 
 class ReleaseFilter:
-    def __init__(self, query, releases, fixed=None):
-        """`releases`: the list's live releases; `fixed`: values a route sets (a level page)."""
+    def __init__(
+        self, query, releases, fixed=None, cluster_limit=CLUSTER_PREVIEW_COUNT, shown=None
+    ):
+        """`releases`: the list's live releases; `fixed`: values a route sets (a level page);
+        `cluster_limit`: the clusters the cluster filter offers at most; `shown`: the same
+        releases as a queryset faster to show a page of than to count (`releases`)."""
+        self.shown = releases if shown is None else shown
+        self.cluster_limit = cluster_limit
+        self.more_clusters = False
         self.query = query
         self.base = releases.prefetch_related(None).order_by()
         self.releases = releases
@@ -99,6 +109,11 @@ class ReleaseFilter:
 
     @property
     def results(self):
+        return self.narrow(self.shown)
+
+    @property
+    def counted(self):
+        """The results as a queryset to count."""
         return self.narrow(self.releases)
 
     @property
@@ -177,14 +192,21 @@ class ReleaseFilter:
         """Options per filter with counts; two queries whatever the number of releases."""
         facets = {}
         if "cluster" not in self.fixed:
+            # The clusters with the most releases (the chosen one among them), A to Z; the
+            # list links to the cluster directory when there are more.
             others = self.narrow(self.base, skip="cluster")
-            clusters = (
+            chosen = Case(When(slug=self.values.get("cluster", ""), then=0), default=1)
+            # Only what an option shows is read (and grouped by): the slug and the names. A
+            # release names a cluster once, so its rows in the link table need no DISTINCT.
+            clusters = list(
                 Cluster.objects.filter(live=True, press_releases__in=others)
-                .annotate(n=Count("press_releases", distinct=True))
-                .order_by("slug")
+                .only("slug", *localized_fieldnames("name"))
+                .annotate(n=Count("press_releases"))
+                .order_by(chosen, "-n", "slug")[: self.cluster_limit + 1]
             )
+            self.more_clusters = len(clusters) > self.cluster_limit
             facets["cluster"] = sorted(
-                (self.cluster_option(c, c.n) for c in clusters),
+                (self.cluster_option(c, c.n) for c in clusters[: self.cluster_limit]),
                 key=lambda o: o.label.casefold(),
             )
         counts = self.counts_by_facet()
@@ -208,6 +230,24 @@ class ReleaseFilter:
         return facets
 
 
-def paginate(request, queryset):
-    """One page of `queryset`; a missing, malformed or out-of-range ?page= gives a valid page."""
-    return Paginator(queryset, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
+class CountedPaginator(Paginator):
+    """A Paginator counting another queryset of the same objects (one faster to count)."""
+
+    def __init__(self, object_list, per_page, counted):
+        super().__init__(object_list, per_page)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.counted.count()
+
+
+def paginate(request, queryset, counted=None):
+    """One page of `queryset` (counted as `counted`, when given); a missing, malformed or
+    out-of-range ?page= gives a valid page."""
+    size = settings.NEWSROOM_PAGE_SIZE
+    if counted is None:
+        paginator = Paginator(queryset, size)
+    else:
+        paginator = CountedPaginator(queryset, size, counted)
+    return paginator.get_page(request.GET.get("page"))

@@ -1,11 +1,12 @@
 """Page types: one tree per locale (pl, en, ru), translated with wagtail-localize."""
 
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db import connection, models, transaction
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -22,12 +23,13 @@ from wagtail.search import index
 
 from newsroom import feeds, stemming
 from newsroom.blocks import PressReleaseBodyBlock
+from newsroom.formatting import country_name
 from newsroom.languages import site_languages
 from newsroom.models.announcing import AwardsChooser
-from newsroom.models.listings import ReleaseFilter, paginate
+from newsroom.models.listings import CLUSTER_PREVIEW_COUNT, ReleaseFilter, paginate
 from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
-from newsroom.models.texts import text_in
+from newsroom.models.texts import name_in, text_in
 from newsroom.privacy import is_private, public, view_restrictions_of
 from newsroom.stale_edits import RefusesStaleSaves
 
@@ -107,12 +109,22 @@ def language_links(page, request):
     return [dict(link) for link in links]
 
 
-def live_releases(locale):
-    """Live, public releases of one locale, newest first, with what lists render."""
+def live_releases(locale, newest_first=False):
+    """Live, public releases of one locale, newest first, with what lists render.
+
+    `newest_first`: for showing the first releases of a long list (not for counting them).
+    PostgreSQL walks the releases newest first (the `release_newest_first` index) and stops
+    at the page's end by itself; SQLite prefers the locale's index and sorts every release
+    of the language, unless the locale is compared as an expression rather than by its
+    column. Counts, and lists a parent narrows (a cluster's), are faster the usual way.
+    """
+    releases = public(PressReleasePage.objects.live())
+    if newest_first and connection.vendor == "sqlite":
+        releases = releases.alias(in_locale=F("locale_id") + 0).filter(in_locale=locale.pk)
+    else:
+        releases = releases.filter(locale=locale)
     return (
-        public(PressReleasePage.objects.live())
-        .filter(locale=locale)
-        .select_related("locale")
+        releases.select_related("locale")
         .prefetch_related(live_awards_prefetch(), live_clusters_prefetch())
         .order_by("-release_date", "-pk")
     )
@@ -229,14 +241,18 @@ class HomePage(LocalizedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["releases"] = live_releases(self.locale)[:HOME_RELEASE_COUNT]
-        context["cluster_pages"] = (
+        context["releases"] = live_releases(self.locale, newest_first=True)[:HOME_RELEASE_COUNT]
+        # The first clusters A to Z; with more, a link to the news index's cluster directory.
+        cluster_pages = list(
             public(ClusterNewsPage.objects.live())
             .filter(locale=self.locale, cluster__live=True)
             .select_related("cluster")
-            .order_by("title")
+            .order_by("title")[: CLUSTER_PREVIEW_COUNT + 1]
         )
-        context["news_index"] = news_index_in(request, self.locale.language_code)
+        context["cluster_pages"] = cluster_pages[:CLUSTER_PREVIEW_COUNT]
+        context["news_index"] = news_index = news_index_in(request, self.locale.language_code)
+        if len(cluster_pages) > CLUSTER_PREVIEW_COUNT and news_index is not None:
+            context["cluster_directory_url"] = news_index.cluster_directory_url(request)
         return context
 
 
@@ -264,13 +280,49 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("news index")
 
-    def listing_context(self, request, fixed=None):
-        release_filter = ReleaseFilter(request.GET, live_releases(self.locale), fixed=fixed)
+    def listing_context(self, request, fixed=None, narrowed=None):
+        """A list's filter, facets and page of this language's live releases, `narrowed`
+        (a function of a queryset) to some of them."""
+        narrowed = narrowed or (lambda releases: releases)
+        release_filter = ReleaseFilter(
+            request.GET,
+            narrowed(live_releases(self.locale)),
+            fixed=fixed,
+            shown=narrowed(live_releases(self.locale, newest_first=True)),
+        )
         return {
             "filter": release_filter,
             "facets": release_filter.facets(),
-            "releases": paginate(request, release_filter.results),
+            "releases": paginate(request, release_filter.results, release_filter.counted),
+            "cluster_directory_url": self.cluster_directory_url(request),
         }
+
+    def cluster_directory_url(self, request):
+        return self.get_url(request) + self.reverse_subpage("cluster_directory")
+
+    @path("clusters/")
+    def cluster_directory(self, request):
+        """Every cluster with a live, public news page below this index, A to Z, grouped by
+        initial: one query for the pages with their clusters (whatever their number)."""
+        directory = cluster_directory(self, request)
+        context = {
+            "directory": directory,
+            "directory_count": sum(len(entries) for _initial, entries in directory),
+            "canonical_url": self.cluster_directory_url(request),
+            "language_links": self.route_language_links(request, "cluster_directory"),
+        }
+        return self.render(
+            request, template="newsroom/cluster_directory.html", context_overrides=context
+        )
+
+    def route_language_links(self, request, route):
+        """The language switcher and hreflang set of one of this page's routes: the same
+        route of each language's news index."""
+        links = language_links(self, request)
+        for link in links:
+            if link["is_translation"] and link["url"]:
+                link["url"] += self.reverse_subpage(route)
+        return links
 
     @path("")
     def all_releases(self, request):
@@ -303,17 +355,12 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         carried_in = languages_carrying(tag) if tag is not None else set()
         if language not in carried_in:
             raise Http404
-        release_filter = ReleaseFilter(
-            request.GET, live_releases(self.locale).filter(tagged_items__tag=tag)
+        context = self.listing_context(
+            request, narrowed=lambda releases: releases.filter(tagged_items__tag=tag)
         )
-        context = {
-            "filter": release_filter,
-            "facets": release_filter.facets(),
-            "releases": paginate(request, release_filter.results),
-            "tag_title": text_in(tag, "label", language),
-            "canonical_url": self.get_url(request) + tag_list_path(slug),
-            "language_links": self.tag_language_links(request, tag, carried_in),
-        }
+        context["tag_title"] = text_in(tag, "label", language)
+        context["canonical_url"] = self.get_url(request) + tag_list_path(slug)
+        context["language_links"] = self.tag_language_links(request, tag, carried_in)
         return self.render(request, context_overrides=context)
 
     def tag_language_links(self, request, tag, carried_in):
@@ -338,7 +385,7 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
             request,
             self,
             kind,
-            live_releases(self.locale),
+            live_releases(self.locale, newest_first=True),
             description=self.intro,
             categories=release_categories,
         )
@@ -348,7 +395,9 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         if level not in Label.Level.values:
             raise Http404
         title = str(level_title(level))
-        releases = ReleaseFilter(QueryDict(), live_releases(self.locale), fixed={"level": level})
+        releases = ReleaseFilter(
+            QueryDict(), live_releases(self.locale, newest_first=True), fixed={"level": level}
+        )
         return feeds.page_feed(
             request,
             self,
@@ -383,6 +432,44 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
 
 
 TAG_SLUG = re.compile(r"^[-\w]{1,100}$")
+
+
+@dataclass
+class DirectoryEntry:
+    name: str
+    language: str  # the language of `name` when it is not the page's (a Polish-only name)
+    country: str
+    url: str
+
+
+def cluster_directory(index, request):
+    """[(initial, [DirectoryEntry…])…] of the live, public cluster pages below `index`
+    whose cluster is live, ordered by name (case-insensitively) and grouped by initial."""
+    language = index.locale.language_code
+    base_url = index.get_url(request)
+    entries = []
+    pages = (
+        public(ClusterNewsPage.objects.live().child_of(index))
+        .filter(cluster__live=True)
+        .select_related("cluster")
+    )
+    for page in pages:
+        name, written_in = name_in(page.cluster, language)
+        entries.append(
+            DirectoryEntry(
+                name=name or page.cluster.slug,
+                language="" if written_in == language else written_in,
+                country=country_name(page.cluster.country, language)
+                if page.cluster.country
+                else "",
+                url=f"{base_url}{page.slug}/",
+            )
+        )
+    entries.sort(key=lambda entry: entry.name.casefold())
+    groups = {}
+    for entry in entries:
+        groups.setdefault(entry.name[:1].upper(), []).append(entry)
+    return list(groups.items())
 
 
 def tag_list_path(slug):
@@ -607,6 +694,9 @@ class PressReleasePage(LocalizedPageMixin, Page):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+        # Lists read the newest releases first: with this index the first page of a list is
+        # a short walk, not a sort of every release of the language (live_releases).
+        indexes = [models.Index(fields=["-release_date", "-page_ptr"], name="release_newest_first")]
 
     def search_text(self):
         """Title, lead, body and the names of what it announces, in the page's language."""

@@ -12,7 +12,13 @@ a Russian page as if it were Russian. Public pages ask here instead:
 
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from newsroom.languages import record_languages
 from newsroom.models.stamps import has_text
+
+
+def localized_fieldnames(field):
+    """The columns of a translated field: ["name_pl", "name_en", "name_ru"]."""
+    return [build_localized_fieldname(field, code) for code in record_languages()]
 
 
 def text_in(record, field, language_code):

@@ -54,6 +54,7 @@ class DemoSite:
             ("news index", self.news_index[code]),
             ("cluster page", self.cluster[code]),
             ("level page (silver)", self.level(code)),
+            ("cluster directory", f"{self.news_index[code]}clusters/"),
             ("search results", f"{self.search(code)}?{urlencode({'q': SEARCH_WORDS[code]})}"),
             ("release page", self.kaluga_release[code]),
         ]

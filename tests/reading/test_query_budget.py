@@ -40,6 +40,8 @@ def urls(site):
         "/pl/aktualnosci/?level=silver&year=2021",
         "/pl/aktualnosci/?page=2",
         "/pl/aktualnosci/level/silver/",
+        "/pl/aktualnosci/clusters/",
+        "/ru/novosti/clusters/",
         f"/en/news/tag/{tag_slug}/",
         site["cluster_pages"]["pl"].url,
         site["cluster_pages"]["ru"].url,
