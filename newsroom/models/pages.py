@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models import F, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -352,25 +352,24 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         """
         language = self.locale.language_code
         tag = tag_with_slug(slug, language)
-        carried_in = languages_carrying(tag) if tag is not None else set()
-        if language not in carried_in:
+        if tag is None or language not in tag.carried_in:
             raise Http404
         context = self.listing_context(
             request, narrowed=lambda releases: releases.filter(tagged_items__tag=tag)
         )
         context["tag_title"] = text_in(tag, "label", language)
         context["canonical_url"] = self.get_url(request) + tag_list_path(slug)
-        context["language_links"] = self.tag_language_links(request, tag, carried_in)
+        context["language_links"] = self.tag_language_links(request, tag)
         return self.render(request, context_overrides=context)
 
-    def tag_language_links(self, request, tag, carried_in):
+    def tag_language_links(self, request, tag):
         """The language switcher and hreflang set of a tag's list: the same tag's list in
-        each language it is named in and carried by a live, public release (`carried_in`),
+        each language it is named in and carried by a live, public release (`tag.carried_in`),
         else (not a translation) that language's news index."""
         links = language_links(self, request)
         for link in links:
             code = link["language_code"]
-            slug = (tag.url_slugs or {}).get(code) if code in carried_in else None
+            slug = (tag.url_slugs or {}).get(code) if code in tag.carried_in else None
             if link["is_translation"] and link["url"] and slug:
                 link["url"] += tag_list_path(slug)
             elif link["is_translation"]:
@@ -477,23 +476,29 @@ def tag_list_path(slug):
     return NewsIndexPage.get_resolver().reverse("tag_releases", slug)
 
 
-def languages_carrying(tag):
-    """The languages with a live, public release carrying `tag` (two queries: the view
-    restrictions `public()` reads, then the languages)."""
-    return set(
-        public(PressReleasePage.objects.live())
-        .filter(tagged_items__tag=tag)
-        .values_list("locale__language_code", flat=True)
-        .distinct()
-    )
-
-
 def tag_with_slug(slug, language_code):
-    """The tag whose address in `language_code` is `slug`, if it has a name there; else None."""
+    """The tag whose address in `language_code` is `slug`, if it has a name there, with
+    `carried_in`: the languages with a live, public release carrying it; else None.
+    One query (after the view restrictions `public()` reads)."""
     if not TAG_SLUG.match(slug or ""):
         return None
-    tag = ReleaseTag.objects.filter(**{f"url_slugs__{language_code}": slug}).first()
-    return tag if tag is not None and text_in(tag, "label", language_code) else None
+    carried = {
+        f"carried_{code}": Exists(
+            public(PressReleasePage.objects.live()).filter(
+                tagged_items__tag=OuterRef("pk"), locale__language_code=code
+            )
+        )
+        for code in site_languages()
+    }
+    tag = (
+        ReleaseTag.objects.filter(**{f"url_slugs__{language_code}": slug})
+        .annotate(**carried)
+        .first()
+    )
+    if tag is None or not text_in(tag, "label", language_code):
+        return None
+    tag.carried_in = {code for code in site_languages() if getattr(tag, f"carried_{code}")}
+    return tag
 
 
 class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):

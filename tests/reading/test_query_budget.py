@@ -18,13 +18,6 @@ from tests.helpers import add_cluster_pages, add_release
 pytestmark = pytest.mark.django_db
 
 BUDGET = 15
-# Above the budget for now (issue 12): a tag's list reads its tag and the languages
-# carrying it besides the news index's own queries.
-OVER_BUDGET = {"/en/news/tag/": 16}
-
-
-def budget(url):
-    return next((n for prefix, n in OVER_BUDGET.items() if url.startswith(prefix)), BUDGET)
 
 
 MORE = 12  # releases per language added for the second size (two list pages)
@@ -99,4 +92,4 @@ def test_every_public_page_runs_the_same_few_queries_at_two_sizes(site):
     grow(site)
     large = queries_per_page(site)
     assert large == small
-    assert {url: n for url, n in small.items() if n > budget(url)} == {}
+    assert {url: n for url, n in small.items() if n > BUDGET} == {}
