@@ -2,8 +2,8 @@
 
 A GET outside the admin, from a reader without a session (signed-in editors, and
 readers who opened a password-protected page, always get fresh pages), is answered from
-the "pages" cache when a 200 response for that URL (and the request headers it varies on)
-is stored under the current *generation*; otherwise the response is stored, unless it
+the "pages" cache when a 200 response for that URL is stored under the current
+*generation* (and for the same values of the request headers it varies on); otherwise the response is stored, unless it
 sets a cookie, varies on Cookie, or says private/no-store. Pages, feeds, the sitemap,
 robots.txt and search results are all cached this way.
 
@@ -20,12 +20,13 @@ turns it off (the test settings do; tests of the cache turn it on).
 A leaf: imports only Django (and Wagtail's signals).
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.utils.cache import get_cache_key, has_vary_header, learn_cache_key
+from django.utils.cache import has_vary_header
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "newsroom:pages:generation"
@@ -122,9 +123,25 @@ def cacheable_response(response):
     )
 
 
+def page_key(request):
+    """Where a URL's page is stored: its full address (host, path and query)."""
+    address = request.build_absolute_uri().encode("utf-8", "surrogateescape")
+    return "newsroom:page:" + hashlib.sha256(address).hexdigest()
+
+
+def varied_on(request, response):
+    """The request headers `response` says it varies on, with this request's values."""
+    names = sorted(name.strip().lower() for name in response.get("Vary", "").split(",") if name)
+    return {name: request.headers.get(name, "") for name in names if name != "*"}
+
+
 class AnonymousPageCache:
     """The middleware: first among the page-producing ones, so a stored response carries
-    every header the others added (Content-Security-Policy, Content-Language…)."""
+    every header the others added (Content-Security-Policy, Content-Language…).
+
+    A lookup is one round trip to the cache (the generation and the page together); the
+    page is kept with the generation it was stored under and the values of the request
+    headers it varies on, and served only while both still hold."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -133,19 +150,28 @@ class AnonymousPageCache:
         if not cacheable_request(request):
             return self.get_response(request)
         cache = page_cache()
-        prefix = f"pages.{generation()}"
-        key = get_cache_key(request, prefix, "GET", cache=cache)
-        if key is not None:
-            stored = cache.get(key)
-            if stored is not None:
-                stored["X-Page-Cache"] = "hit"
-                return stored
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+        stored = found.get(key)
+        if (
+            stored is not None
+            and stored["generation"] == current
+            and varied_on(request, stored["response"]) == stored["varied_on"]
+        ):
+            response = stored["response"]
+            response["X-Page-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if cacheable_response(response):
             response["Cache-Control"] = BROWSER_CACHE_CONTROL
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            key = learn_cache_key(request, response, timeout(), prefix, cache=cache)
-            cache.set(key, response, timeout())
+            entry = {
+                "generation": current,
+                "varied_on": varied_on(request, response),
+                "response": response,
+            }
+            cache.set(key, entry, timeout())
             response["X-Page-Cache"] = "miss"
         return response

@@ -11,6 +11,7 @@ import pytest
 
 from django.core.cache import caches
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from wagtail.models import PageViewRestriction
 
 from newsroom.languages import site_languages
 from newsroom.models.pages import PressReleasePage
+from newsroom.page_cache import AnonymousPageCache
 from tests.helpers import add_release, post_from_form, release_form_data
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +192,27 @@ def test_the_admin_and_odd_answers_are_never_stored(translated_release):
     missing = read("/pl/aktualnosci/nie-ma-takiej-strony/")
     assert missing.status_code == 404 and "X-Page-Cache" not in missing
     assert "X-Page-Cache" not in read("/")  # the redirect to the reader's language
+
+
+def test_an_answer_that_varies_on_a_header_is_served_only_for_the_same_value(rf):
+    """A stored answer is kept with the values of the request headers it varies on."""
+    made = []
+
+    def view(request):
+        language = request.headers.get("Accept-Language", "")
+        made.append(language)
+        response = HttpResponse(f"for {language}")
+        response["Vary"] = "Accept-Language"
+        return response
+
+    middleware = AnonymousPageCache(view)
+
+    def get(language):
+        return middleware(rf.get("/robots.txt", headers={"accept-language": language}))
+
+    assert get("pl")["X-Page-Cache"] == "miss"
+    hit = get("pl")
+    assert (hit["X-Page-Cache"], hit.content) == ("hit", b"for pl")
+    other = get("ru")
+    assert (other["X-Page-Cache"], other.content) == ("miss", b"for ru")
+    assert made == ["pl", "ru"]
