@@ -3,9 +3,10 @@
 A GET outside the admin, from a reader without a session (signed-in editors, and
 readers who opened a password-protected page, always get fresh pages), is answered from
 the "pages" cache when a 200 response for that URL is stored under the current
-*generation* (and for the same values of the request headers it varies on); otherwise the response is stored, unless it
-sets a cookie, varies on Cookie, or says private/no-store. Pages, feeds, the sitemap,
-robots.txt and search results are all cached this way.
+*generation* (and for the same values of the request headers it varies on); otherwise
+the response is stored, unless it sets a cookie, varies on Cookie, or says
+private/no-store. Pages, feeds, the sitemap, robots.txt and search results are all
+cached this way.
 
 Any committed change to what pages show moves the generation on (`invalidate`, connected in
 `NewsroomConfig.ready` to every save and delete of content models, publish, unpublish, moves
