@@ -191,8 +191,12 @@ def route_below(home, request, path_components):
         prefixes.append(url_path)
     chain = {
         page.depth: page
+        # The slugs lead (an index; the path prefix covers a whole language's tree).
         for page in Page.objects.filter(
-            url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth
+            slug__in=set(path_components),
+            url_path__in=prefixes,
+            path__startswith=home.path,
+            depth__gt=home.depth,
         )
     }
     current, remaining = home, list(path_components)
