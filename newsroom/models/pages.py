@@ -77,10 +77,9 @@ def language_links(page, request):
     memo = request.__dict__.setdefault("_newsroom_language_links", {}) if request else {}
     if page.pk in memo:
         return [dict(link) for link in memo[page.pk]]  # callers may change theirs
-    live = {
-        p.locale.language_code: p
-        for p in public(page.get_translations(inclusive=True).live()).select_related("locale")
-    }
+    # As plain pages: a link needs none of the translations' own fields (a release's body).
+    translations = Page.objects.filter(translation_key=page.translation_key).live()
+    live = {p.locale.language_code: p for p in public(translations).select_related("locale")}
     missing = [code for code in site_languages() if code not in live]
     homes = {}
     if missing:
