@@ -15,6 +15,7 @@ from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award, Cluster, Label
 from newsroom.records.permissions import AwardPolicy, ClusterPolicy
 from newsroom.records.viewsets import CertificationViewSetGroup
+from newsroom.translating.views import dashboard
 from newsroom.translating.views.records import RecordWorkPanel
 from newsroom.translating.views.viewset import TranslationsViewSet
 
@@ -39,6 +40,12 @@ def register_translations_viewset():
 def add_record_work_panel(request, panels):
     """Translators find the record texts their language's releases wait for."""
     panels.append(RecordWorkPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def bound_review_panels(request, panels):
+    """Wagtail's review panels, showing the newest rows only (they listed every workflow)."""
+    panels[:] = [dashboard.bounded(panel) for panel in panels]
 
 
 @hooks.register("insert_global_admin_css")

@@ -22,7 +22,9 @@ Which pages show a text, as `record_texts_shown_by` reads them:
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from django.db import connection
 from django.db.models import (
     Case,
     DateField,
@@ -348,18 +350,32 @@ class RecordWork(NamesRecordField):
         return self.page_count - len(self.pages)
 
 
+# The most shown first; then in the order pages show them, so a page is stable.
+ORDER = ("-page_count", "kind", "record")
+ORDER_SQL = "page_count DESC, kind, record"
+
+
 class RecordWorkList:
     """The work list of `language_code`, as a sequence Django's paginator can slice.
 
     Counting it is one query; a slice is one query for its texts, one per kind of record
     in it (at most five), and one per way pages show that kind (for the example pages:
-    at most twelve).
+    at most twelve). After `read_ahead`, counting also reads the texts of the page asked
+    for, and that page's slice costs no query of its own.
     """
 
     def __init__(self, language_code):
         self.language_code = language_code
         # A subquery: the list then costs no query of its own to find the locale.
         self.pages = _Pages(Locale.objects.filter(language_code=language_code).values("pk"))
+        # (offset, limit) of the texts counting also reads (see read_ahead).
+        self._window = None
+
+    def read_ahead(self, offset, limit):
+        """Have counting also read the texts at `offset` (`limit` of them): sorting them
+        counts every text anyway, so the page a paginator asks for next costs no statement
+        of its own."""
+        self._window = (offset, limit)
 
     def _texts(self, with_counts):
         if self.language_code == record_source_language():
@@ -381,8 +397,38 @@ class RecordWorkList:
         return first.union(*others, all=True)
 
     def count(self):
+        return self._counted[0]
+
+    @cached_property
+    def _counted(self):
+        """(how many texts, the rows of the read-ahead window or None)."""
         texts = self._texts(with_counts=False)
-        return 0 if texts is None else texts.count()
+        if texts is None:
+            return 0, None
+        if self._window is None:
+            return texts.count(), None
+        offset, limit = self._window
+        rows = self._window_rows(offset, limit)
+        if rows:
+            return rows[0]["total"], rows
+        # An empty first page is an empty list; past the end it says nothing of the total.
+        return (0 if offset == 0 else texts.count()), rows
+
+    def _window_rows(self, offset, limit):
+        """The rows of the texts at `offset`, `limit` of them, in the list's order, each
+        with the number of all texts."""
+        # A union takes no window annotation: the statement of a slice, wrapped.
+        sql, params = self._texts(with_counts=True).order_by().query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, record, page_count, COUNT(*) OVER () FROM ({sql}) texts "
+                f"ORDER BY {ORDER_SQL} LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            return [
+                {"kind": kind, "record": record, "page_count": page_count, "total": total}
+                for kind, record, page_count, total in cursor.fetchall()
+            ]
 
     def __len__(self):
         return self.count()
@@ -393,9 +439,16 @@ class RecordWorkList:
         texts = self._texts(with_counts=True)
         if texts is None:
             return []
-        # The most shown first; then in the order pages show them, so a page is stable.
-        rows = list(texts.order_by("-page_count", "kind", "record")[index])
-        return self._work(rows)
+        window, start = self._window, index.start or 0
+        if (
+            window is not None
+            and index.step in (None, 1)
+            and index.stop is not None
+            and start == window[0]
+            and index.stop - start <= window[1]
+        ):
+            return self._work(self._counted[1][: max(index.stop - start, 0)])
+        return self._work(list(texts.order_by(*ORDER)[index]))
 
     def _work(self, rows):
         wanted = {}

@@ -309,20 +309,54 @@ class ReleaseFamilies:
         self.language = language if language in self.languages else None
         self.status = status or None
         self.sql = _FamilySQL(self.languages)
+        # (offset, limit) of the families counting also reads (see read_ahead).
+        self._window = None
 
     def filter(self, *, cluster=None, language=None, status=None):
         return type(self)(self.languages, cluster=cluster, language=language, status=status)
 
-    @cached_property
+    def read_ahead(self, offset, limit):
+        """Have counting also read the ids of the families at `offset` (`limit` of them): the
+        page a paginator will ask for next costs no statement of its own, and the families'
+        statuses are worked out once for both."""
+        self._window = (offset, limit)
+
+    @property
     def _groups(self):
         """[(status per language…, number of families)] over the cluster's families."""
+        return self._counted[0]
+
+    @cached_property
+    def _counted(self):
+        """(_groups, the ids of the read-ahead window's families or None)."""
         sql, params = self.sql.families(cluster_id=self.cluster.pk if self.cluster else None)
         columns = ", ".join(f"status_{code}" for code in self.languages)
+        if self._window is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"{sql} SELECT {columns}, COUNT(*) FROM families GROUP BY {columns}", params
+                )
+                return cursor.fetchall(), None
+        # One statement: the counts, then the window's ids (their status columns NULL) with
+        # their rank, as UNION ALL keeps no order.
+        condition, condition_params = self.sql.status_filter(self.language, self.status)
+        offset, limit = self._window
+        no_statuses = ", ".join("NULL" for _code in self.languages)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"{sql} SELECT {columns}, COUNT(*) FROM families GROUP BY {columns}", params
+                f"""{sql}
+                SELECT NULL, {columns}, COUNT(*) FROM families GROUP BY {columns}
+                UNION ALL
+                SELECT id, {no_statuses}, ROW_NUMBER() OVER (ORDER BY sort_title, id)
+                FROM (
+                    SELECT id, LOWER(title) AS sort_title FROM families WHERE {condition}
+                    ORDER BY LOWER(title), id LIMIT %s OFFSET %s
+                ) page""",
+                params + condition_params + [limit, offset],
             )
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        window = sorted((row for row in rows if row[0] is not None), key=lambda row: row[-1])
+        return [row[1:] for row in rows if row[0] is None], [row[0] for row in window]
 
     def status_counts(self):
         """{language: {status: number of families}}, over the chosen cluster only."""
@@ -347,6 +381,8 @@ class ReleaseFamilies:
 
     def source_ids(self, offset, limit):
         """The ids of the sources of the families at `offset`, `limit` of them, in order."""
+        if self._window is not None and self._window[0] == offset and limit <= self._window[1]:
+            return self._counted[1][:limit]
         sql, params = self.sql.families(cluster_id=self.cluster.pk if self.cluster else None)
         condition, condition_params = self.sql.status_filter(self.language, self.status)
         with connection.cursor() as cursor:

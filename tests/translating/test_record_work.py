@@ -160,6 +160,11 @@ def test_a_text_shows_how_many_pages_show_it_and_names_the_first_few(
     assert [field for field, _row in rows(first.content.decode())] == ["name"]
     assert [field for field, _row in rows(second.content.decode())] == ["distinction"]
     assert "2 teksty wpisów rejestru" in second.content.decode()  # "2 record texts"
+    # Counting reads the page asked for; past the end the last page, counted on its own.
+    past_the_end, junk = (client.get(URL, {"p": p}) for p in ("9", "x"))
+    assert [field for field, _row in rows(past_the_end.content.decode())] == ["distinction"]
+    assert "2 teksty wpisów rejestru" in past_the_end.content.decode()
+    assert [field for field, _row in rows(junk.content.decode())] == ["name"]
 
 
 def test_the_dashboard_counts_each_language_in_a_few_queries(

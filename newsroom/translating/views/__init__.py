@@ -7,6 +7,7 @@
 - scheduling.py: publishing a release and its translations together
 - changes.py: what changed in the source of an outdated translation, and the sync
 - handoff.py: the PO/XLIFF hand-off screen, its downloads and the import
+- dashboard.py: Wagtail's two review panels on the admin's home, the newest rows only
 - base.py: what every screen shares (the permission check, breadcrumbs, the way back)
 
 Each view has `newsroom.access.RefusesWithReason` first among its bases and only turns

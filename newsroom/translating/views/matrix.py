@@ -120,6 +120,16 @@ class TranslationMatrixView(RefusesWithReason, ChecksPermission, ReportView):
     def get_queryset(self):
         return ts.ReleaseFamilies(self.languages)
 
+    def paginate_queryset(self, queryset, page_size):
+        # Counting reads the page asked for too: the families' statuses are worked out once.
+        # An invalid number gets page 1, as the paginator gives; one past the end, its own read.
+        try:
+            number = max(int(self.request.GET.get(self.page_kwarg, 1)), 1)
+        except ValueError:
+            number = 1
+        queryset.read_ahead((number - 1) * page_size, page_size)
+        return super().paginate_queryset(queryset, page_size)
+
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "clusters": self.clusters}
 

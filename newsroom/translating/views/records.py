@@ -64,8 +64,15 @@ class RecordWorkView(RefusesWithReason, ChecksPermission, TranslationsScreen, Te
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         code = self.language()
-        paginator = RecordTextPaginator(RecordWorkList(code) if code else [], self.paginate_by)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        work = RecordWorkList(code) if code else []
+        asked = self.request.GET.get(self.page_kwarg)
+        if code:
+            # Counting reads the page asked for too (an invalid number gets page 1, as the
+            # paginator gives; one past the end is read on its own).
+            number = max(int(asked), 1) if asked and asked.isdigit() else 1
+            work.read_ahead((number - 1) * self.paginate_by, self.paginate_by)
+        paginator = RecordTextPaginator(work, self.paginate_by)
+        page = paginator.get_page(asked)
         context.update(
             {
                 "language_code": code,
