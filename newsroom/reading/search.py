@@ -17,6 +17,7 @@ from newsroom.models.pages import (
     live_awards_prefetch,
     live_clusters_prefetch,
 )
+from newsroom.privacy import public
 
 MAX_QUERY_LENGTH = 200
 CLUSTER_RESULTS = 5
@@ -54,11 +55,8 @@ def search(request):
     releases, clusters = [], []
     if terms and locale:
         query = search_query(terms)
-        found = (
-            PressReleasePage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .search(query, order_by_relevance=True)
+        found = public(PressReleasePage.objects.live().filter(locale=locale)).search(
+            query, order_by_relevance=True
         )
         releases = paginate(request, found)
         # Search results cannot prefetch; the page of results can.
@@ -71,12 +69,12 @@ def search(request):
                 f"{release.lead} {stemming.stream_text(release.body)}", terms, language
             )
         clusters = list(
-            ClusterNewsPage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .search(query)[:CLUSTER_RESULTS]
+            public(ClusterNewsPage.objects.live().filter(locale=locale)).search(query)[
+                :CLUSTER_RESULTS
+            ]
         )
-        prefetch_related_objects(clusters, "cluster")
+        # Their clusters and locales (their texts' language) in a query each, not one a page.
+        prefetch_related_objects(clusters, "cluster", "locale")
         for cluster_page in clusters:
             cluster_page.excerpt = stemming.highlight(cluster_page.search_text(), terms, language)
     query_params = request.GET.copy()

@@ -1,6 +1,6 @@
 """Every public page runs the same number of SQL queries, no more than 15, whether the site
-holds three releases or many more (uncached: the page cache is off in tests). Search has
-its own (tests/reading/ search tests)."""
+holds three releases or many more (uncached: the page cache is off in tests), search
+results included (more matches, more cluster pages found)."""
 
 import datetime
 
@@ -43,6 +43,8 @@ def urls(site):
         "/pl/aktualnosci/feed/rss/",
         "/en/news/feed/atom/",
         f"{site['cluster_pages']['en'].url}feed/rss/",
+        "/pl/search/?q=klastry",
+        "/ru/search/?q=кластер",
     ]
 
 
