@@ -10,7 +10,7 @@ import datetime
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_timedelta
 from babel.numbers import format_decimal
 
 from django.utils.translation import get_language, pgettext
@@ -63,10 +63,20 @@ def country_name(code: str, language_code: str | None = None) -> str:
     return Locale.parse(babel_locale(language_code)).territories.get(code.upper(), code.upper())
 
 
-def language_name(code: str, in_language: str | None = None) -> str:
-    """A language's name, by default in itself ('Polski', 'English', 'Русский')."""
+def language_name(code: str, in_language: str | None = None, *, in_sentence=False) -> str:
+    """A language's name in `in_language`, by default in itself.
+
+    On its own (a switcher, a tab, a column, a heading) it starts with a capital: 'Polski',
+    'Angielski', 'Английский'. `in_sentence`: as each language writes it inside a sentence,
+    after a colon or in brackets: 'angielski', 'английский', but 'English'.
+
+    The project's rule (docs/style/): a list to pick a language from names each language in
+    itself; every other place names it in the reader's or the admin user's language.
+    """
     name = Locale.parse(code, sep="-").get_display_name(babel_locale(in_language or code))
-    return name[:1].upper() + name[1:] if name else code
+    if not name:
+        return code
+    return name if in_sentence else name[:1].upper() + name[1:]
 
 
 def quoted(text: str) -> str:
@@ -78,3 +88,14 @@ def quoted(text: str) -> str:
     opening = pgettext("quotation", "“")
     closing = pgettext("quotation", "”")
     return f"{opening}{text}{closing}"
+
+
+def relative_time(moment: datetime.datetime | None, language_code: str | None = None, now=None):
+    """How far `moment` is from now, as each language says it on its own or after a verb:
+    'za 3 godziny', '3 godziny temu', 'через 3 часа', '3 hours ago' (CLDR relative
+    units, which keep case and number right where a bare duration dropped into a frame
+    such as 'od %s' would not)."""
+    if not moment:
+        return ""
+    now = now or datetime.datetime.now(tz=moment.tzinfo)
+    return format_timedelta(moment - now, add_direction=True, locale=babel_locale(language_code))

@@ -68,3 +68,29 @@ def test_language_names_are_native_and_capitalised():
 def test_quotation_marks_per_language(language, expected):
     with translation.override(language):
         assert formatting.quoted("Tak") == expected
+
+
+def test_language_names_inside_a_sentence_are_written_as_each_language_writes_them():
+    assert formatting.language_name("en", "pl", in_sentence=True) == "angielski"
+    assert formatting.language_name("pl", "ru", in_sentence=True) == "польский"
+    assert formatting.language_name("ru", "en", in_sentence=True) == "Russian"
+    # On its own (a tab, a column) it starts with a capital.
+    assert formatting.language_name("en", "pl") == "Angielski"
+
+
+@pytest.mark.parametrize(
+    ("language", "hours", "expected"),
+    [
+        ("pl", 1, "za 1 godzinę"),
+        ("pl", -5, "5 godzin temu"),
+        ("ru", 1, "через 1 час"),
+        ("ru", -3, "3 часа назад"),
+        ("ru", -1 / 60, "1 минуту назад"),
+        ("en", 48, "in 2 days"),
+        ("en", -1, "1 hour ago"),
+    ],
+)
+def test_relative_time_keeps_case_and_number(language, hours, expected):
+    now = datetime.datetime(2026, 12, 3, 12, 0, tzinfo=datetime.UTC)
+    moment = now + datetime.timedelta(hours=hours)
+    assert formatting.relative_time(moment, language, now=now) == expected

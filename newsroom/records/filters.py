@@ -6,6 +6,7 @@ chosen language (newsroom.translating.records decides what needs work).
 
 import django_filters
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -22,7 +23,11 @@ class NeedsTranslationFilter(django_filters.ChoiceFilter):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Needs translation in"))
         kwargs.setdefault(
-            "choices", [(code, language_name(code)) for code in record_target_languages()]
+            # Evaluated when the filter form renders: named in the admin user's language.
+            "choices",
+            lambda: [
+                (code, language_name(code, get_language())) for code in record_target_languages()
+            ],
         )
         super().__init__(**kwargs)
 

@@ -68,8 +68,8 @@ class TranslationStatusPanel(Panel):
             admin_language = get_language()
             context.update(
                 fields=record_translation.fields_needing_work(self.instance, code),
-                language=language_name(code, admin_language),
-                source_language=language_name(source_code, admin_language),
+                language=language_name(code, admin_language, in_sentence=True),
+                source_language=language_name(source_code, admin_language, in_sentence=True),
                 source_language_code=source_code,
             )
             return context

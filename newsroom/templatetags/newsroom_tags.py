@@ -32,6 +32,11 @@ def country_name(code, language_code=None):
 
 
 @register.filter
+def relative_time(moment):
+    return formatting.relative_time(moment)
+
+
+@register.filter
 def language_name(code, in_language=None):
     return formatting.language_name(code, in_language)
 

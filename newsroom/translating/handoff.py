@@ -21,8 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, transaction
 from django.db.models import Max
 from django.utils.text import slugify
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail import blocks
 from wagtail.coreutils import find_available_slug
@@ -34,6 +34,8 @@ from wagtail_localize.models import (
     TranslationLog,
 )
 from wagtail_localize.strings import StringValue, validate_translation_links
+
+from newsroom.formatting import language_name
 
 PO = "po"
 XLIFF = "xliff"
@@ -238,7 +240,7 @@ def parse_file(filename, content):
 
 
 def _language_name(locale):
-    return locale.get_display_name() or locale.language_code
+    return language_name(locale.language_code, get_language(), in_sentence=True)
 
 
 def _check_identity(translation, handoff_file):

@@ -70,8 +70,10 @@ def _greeting(user):
 def _page_facts(title, source_code, target_code):
     return [
         _("Page: %(title)s") % {"title": quoted(title)},
-        _("Source language: %(language)s") % {"language": language_name(source_code, target_code)},
-        _("Target language: %(language)s") % {"language": language_name(target_code, target_code)},
+        _("Source language: %(language)s")
+        % {"language": language_name(source_code, target_code, in_sentence=True)},
+        _("Target language: %(language)s")
+        % {"language": language_name(target_code, target_code, in_sentence=True)},
     ]
 
 

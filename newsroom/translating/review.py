@@ -98,7 +98,9 @@ def decide(page, user, action, comment="", without_missing_records=False):
                 )
                 % {
                     "count": len(missing),
-                    "language": language_name(page.locale.language_code, get_language()),
+                    "language": language_name(
+                        page.locale.language_code, get_language(), in_sentence=True
+                    ),
                 }
             )
     task_state.task.specific.on_action(task_state.specific, user, action, comment=comment)

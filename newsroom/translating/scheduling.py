@@ -13,6 +13,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
@@ -95,5 +96,5 @@ def readiness(source):
             state = _("in review: goes live at that moment if approved before")
         else:
             state = _("draft: needs review before that moment")
-        rows.append((language_name(code), page, state))
+        rows.append((language_name(code, get_language()), page, state))
     return rows

@@ -70,8 +70,10 @@ def test_requested_translation_emails_each_translator_of_the_language_in_it(
         assert TITLE in message.subject
         assert editor_link(target) in message.body
         assert TITLE in message.body
-        # Language names come from Babel in the message's language: Russian.
-        assert "Польский" in message.body and "Русский" in message.body
+        # Language names come from Babel in the message's language, lowercase after a
+        # colon as Russian writes them.
+        assert "Исходный язык: польский" in message.body
+        assert "Язык перевода: русский" in message.body
         assert "Polish" not in message.body and "Russian" not in message.body
 
 
@@ -84,11 +86,12 @@ def test_each_language_hears_in_its_own_language(
     translators = team["translators"]
     assert recipients(mailoutbox) == emails_of(translators["en"] + translators["ru"])
     (english,) = [m for m in mailoutbox if m.to == [translators["en"][0].email]]
-    assert "Polish" in english.body and "English" in english.body
-    assert "Русский" not in english.body
+    assert "Source language: Polish" in english.body
+    assert "Target language: English" in english.body
+    assert "русский" not in english.body
     assert editor_link(translation_of(release, "en")) in english.body
     for russian in [m for m in mailoutbox if m.to != [translators["en"][0].email]]:
-        assert "Польский" in russian.body and "Русский" in russian.body
+        assert "Исходный язык: польский" in russian.body and "русский" in russian.body
         assert "English" not in russian.body
         assert editor_link(translation_of(release, "ru")) in russian.body
 

@@ -55,7 +55,7 @@ def test_approval_waits_for_the_records_or_an_explicit_choice(client, team, russ
     # In the reviewer's admin language (Polish, the default), with the right plural form.
     assert error.startswith(
         "1 tekst z rejestru widoczny na tej stronie nie jest jeszcze przetłumaczony na jej "
-        "język (Rosyjski). Przetłumacz go we wpisie rejestru albo zatwierdź bez niego"
+        "język (rosyjski). Przetłumacz go we wpisie rejestru albo zatwierdź bez niego"
     )
     russian_in_review.refresh_from_db()
     assert russian_in_review.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS

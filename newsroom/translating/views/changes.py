@@ -3,8 +3,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from newsroom.access import RefusesWithReason
@@ -44,8 +44,12 @@ class SourceChangesView(RefusesWithReason, EditsTranslation, TranslationsScreen,
                 "translation": self.translation,
                 "target": self.page,
                 "changes": changes.changes_to_revisit(self.translation),
-                "source_language": language_name(self.translation.source.locale.language_code),
-                "target_language": language_name(self.translation.target_locale.language_code),
+                "source_language": language_name(
+                    self.translation.source.locale.language_code, get_language(), in_sentence=True
+                ),
+                "target_language": language_name(
+                    self.translation.target_locale.language_code, get_language(), in_sentence=True
+                ),
             }
         )
         return context

@@ -6,8 +6,8 @@ decides (newsroom.translating.record_work)."""
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.paginator import WagtailPaginator
@@ -59,7 +59,7 @@ class RecordWorkView(RefusesWithReason, ChecksPermission, TranslationsScreen, Te
 
     def get_page_subtitle(self):
         code = self.language()
-        return language_name(code) if code else ""
+        return language_name(code, get_language()) if code else ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -79,7 +79,9 @@ class RecordWorkView(RefusesWithReason, ChecksPermission, TranslationsScreen, Te
                 # The record form's tab for the language is named in that language.
                 "tab_name": language_name(code) if code else "",
                 "languages": [(other, language_name(other)) for other in self.languages()],
-                "source_language": language_name(record_source_language()),
+                "source_language": language_name(
+                    record_source_language(), get_language(), in_sentence=True
+                ),
                 "source_language_code": record_source_language(),
                 "page_obj": page,
                 "paginator": paginator,
@@ -107,5 +109,5 @@ class RecordWorkPanel(Component):
             for code in languages_to_report(self.user):
                 count = RecordWorkList(code).count()
                 if count:
-                    counts.append((code, language_name(code), count))
+                    counts.append((code, language_name(code, get_language()), count))
         return {"counts": counts}

@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 
@@ -48,7 +48,9 @@ class SubmitForReviewView(RefusesWithReason, ChecksPermission, View):
                 _("“%(title)s” (%(language)s) was sent to the reviewers.")
                 % {
                     "title": self.page.title,
-                    "language": language_name(self.page.locale.language_code),
+                    "language": language_name(
+                        self.page.locale.language_code, get_language(), in_sentence=True
+                    ),
                 },
             )
         return redirect_back(request)
@@ -92,7 +94,7 @@ class ReviewView(RefusesWithReason, ChecksPermission, TranslationsScreen, FormVi
         return _("Review: %(title)s") % {"title": self.page.title}
 
     def get_page_subtitle(self):
-        return language_name(self.page.locale.language_code)
+        return language_name(self.page.locale.language_code, get_language())
 
     def form_valid(self, form):
         action = form.cleaned_data["action"]
@@ -143,10 +145,16 @@ class ReviewView(RefusesWithReason, ChecksPermission, TranslationsScreen, FormVi
                 "pairs": review.segment_pairs(translation) if translation else [],
                 "record_texts": record_texts,
                 "missing_records": any(text.missing for text, _url in record_texts),
-                "records_language": language_name(record_source_language()),
+                "records_language": language_name(
+                    record_source_language(), get_language(), in_sentence=True
+                ),
                 "records_language_code": record_source_language(),
                 "source_language": (
-                    language_name(translation.source.locale.language_code) if translation else None
+                    language_name(
+                        translation.source.locale.language_code, get_language(), in_sentence=True
+                    )
+                    if translation
+                    else None
                 ),
                 "workflow_state": page.current_workflow_state,
                 "actions": permissions.review_actions(page, user),
