@@ -3,7 +3,7 @@
 This is the team's own demo copy, written in Polish, English and Russian.
 All facts are taken from the two seed press releases (LifeScience Kraków's
 ESCA Silver Label, 17 June 2021; Kaluga Pharmaceutical Cluster's ESCA Silver
-certificate after the audit of 24-26 October 2017). The texts are rewritten,
+Label after the audit of 24–26 October 2017). The texts are rewritten,
 not copied, and quotations are paraphrases of what the named speakers said.
 The only assumed fact is the Kaluga release date (20 November 2017).
 
@@ -102,7 +102,7 @@ LABELS = {
         "name": {
             "pl": "Brązowa Odznaka Jakości Zarządzania Klastrem",
             "en": "Cluster Management Excellence Bronze Label",
-            "ru": "Бронзовый сертификат качества управления кластером",
+            "ru": "Бронзовый знак качества управления кластером",
         },
         "benchmarking_areas": dict(_ESCA_BENCHMARKING_AREAS),
     },
@@ -110,7 +110,7 @@ LABELS = {
         "name": {
             "pl": "Srebrna Odznaka Jakości Zarządzania Klastrem",
             "en": "Cluster Management Excellence Silver Label",
-            "ru": "Серебряный сертификат качества управления кластером",
+            "ru": "Серебряный знак качества управления кластером",
         },
         "benchmarking_areas": dict(_ESCA_BENCHMARKING_AREAS),
     },
@@ -118,7 +118,7 @@ LABELS = {
         "name": {
             "pl": "Złota Odznaka Jakości Zarządzania Klastrem",
             "en": "Cluster Management Excellence Gold Label",
-            "ru": "Золотой сертификат качества управления кластером",
+            "ru": "Золотой знак качества управления кластером",
         },
         "benchmarking_areas": dict(_ESCA_BENCHMARKING_AREAS),
     },
@@ -154,7 +154,7 @@ CLUSTERS = {
             ),
             "ru": (
                 "Сеть сотрудничества учреждений и компаний из макрорегиона Южная Польша, "
-                "созданная в 2006 г. Ее участников объединяют общие цели и видение развития "
+                "созданная в 2006 г. Её участников объединяют общие цели и видение развития "
                 "инновационной экосистемы в области биотехнологий и наук о жизни. С "
                 "21 октября 2016 г. кластер имеет статус национального ключевого кластера."
             ),
@@ -181,7 +181,7 @@ CLUSTERS = {
             "pl": (
                 "Klaster farmaceutyczny z obwodu kałuskiego w Rosji, którego organizacją "
                 "zarządzającą jest Stowarzyszenie „Kałuski Klaster Farmaceutyczny”. "
-                "W 2017 r. jako pierwszy klaster w Rosji otrzymał srebrny certyfikat ESCA."
+                "W 2017 r. jako pierwszy klaster w Rosji otrzymał srebrną odznakę ESCA."
             ),
             "en": (
                 "A pharmaceutical cluster in the Kaluga Region of Russia, managed by the "
@@ -192,7 +192,7 @@ CLUSTERS = {
                 "Фармацевтический кластер в Калужской области России, управляющей "
                 "организацией которого является Ассоциация «Калужский фармацевтический "
                 "кластер». В 2017 г. он первым среди российских кластеров получил "
-                "серебряный сертификат ESCA."
+                "серебряный знак ESCA."
             ),
         },
         "region": {
@@ -229,9 +229,9 @@ AWARDS = {  # keyed by (cluster slug, label slug)
             ),
         },
         "distinction": {
-            "pl": "Drugi klaster w Polsce i około pięćdziesiąty w Europie z tym wyróżnieniem.",
+            "pl": "Drugi klaster w Polsce i około pięćdziesiąty w Europie z tą odznaką.",
             "en": "The second cluster in Poland and roughly the 50th in Europe to hold this label.",
-            "ru": "Второй кластер в Польше и примерно пятидесятый в Европе, получивший этот сертификат.",
+            "ru": "Второй кластер в Польше и примерно пятидесятый в Европе, получивший этот знак.",
         },
     },
     ("lifescience-krakow", "national-key-cluster"): {
@@ -260,16 +260,16 @@ AWARDS = {  # keyed by (cluster slug, label slug)
         },
         "distinction": {
             "pl": (
-                "Pierwszy klaster w Rosji ze srebrnym certyfikatem ESCA; dziewiąty srebrny "
-                "certyfikat wśród klastrów farmaceutycznych i medycznych w Europie."
+                "Pierwszy klaster w Rosji ze srebrną odznaką ESCA; dziewiąta srebrna "
+                "odznaka wśród klastrów farmaceutycznych i medycznych w Europie."
             ),
             "en": (
                 "The first cluster in Russia with the ESCA Silver Label; the ninth silver "
                 "label among pharmaceutical and medical clusters in Europe."
             ),
             "ru": (
-                "Первый кластер в России с серебряным сертификатом ESCA; девятый серебряный "
-                "сертификат среди фармацевтических и медицинских кластеров Европы."
+                "Первый кластер в России с серебряным знаком ESCA; девятый серебряный "
+                "знак среди фармацевтических и медицинских кластеров Европы."
             ),
         },
     },
@@ -282,24 +282,24 @@ AWARDS = {  # keyed by (cluster slug, label slug)
 
 HOME_PAGE = {
     "pl": {
-        "title": "Newsroom – certyfikacja klastrów",
+        "title": "Biuro prasowe – certyfikacja klastrów",
         "intro": (
-            "Komunikaty prasowe o certyfikatach i wyróżnieniach przyznawanych "
-            "organizacjom klastrowym – po polsku, angielsku i rosyjsku."
+            "Komunikaty prasowe o certyfikacji organizacji klastrowych i przyznanych "
+            "im odznakach – po polsku, angielsku i rosyjsku."
         ),
     },
     "en": {
         "title": "Cluster Certification Newsroom",
         "intro": (
-            "Press releases on the certificates and labels awarded to cluster "
-            "organisations, published in Polish, English and Russian."
+            "Press releases on the certification of cluster organisations and the labels "
+            "they are awarded, published in Polish, English and Russian."
         ),
     },
     "ru": {
         "title": "Пресс-центр: сертификация кластеров",
         "intro": (
-            "Пресс-релизы о сертификатах и знаках качества, присвоенных кластерным "
-            "организациям, на польском, английском и русском языках."
+            "Пресс-релизы о сертификации кластерных организаций и присвоенных им "
+            "знаках — на польском, английском и русском языках."
         ),
     },
 }
@@ -308,7 +308,7 @@ NEWS_INDEX_PAGE = {
     "pl": {
         "title": "Aktualności",
         "slug": "aktualnosci",
-        "intro": "Najnowsze komunikaty o certyfikacji klastrów i przyznanych im wyróżnieniach.",
+        "intro": "Najnowsze komunikaty o certyfikacji klastrów i przyznanych im odznakach.",
     },
     "en": {
         "title": "News",
@@ -318,7 +318,7 @@ NEWS_INDEX_PAGE = {
     "ru": {
         "title": "Новости",
         "slug": "novosti",
-        "intro": "Последние новости о сертификации кластеров и полученных ими наградах.",
+        "intro": "Последние пресс-релизы о сертификации кластеров и присвоенных им знаках.",
     },
 }
 
@@ -330,7 +330,7 @@ CLUSTER_PAGES = {
             "intro": (
                 "Sieć instytucji i firm z Polski Południowej, która od 2006 r. rozwija "
                 "innowacje w biotechnologii i naukach o życiu. Tutaj znajdziesz komunikaty "
-                "o certyfikatach i wyróżnieniach klastra."
+                "o certyfikacji klastra i przyznanych mu odznakach."
             ),
         },
         "en": {
@@ -339,7 +339,7 @@ CLUSTER_PAGES = {
             "intro": (
                 "A network of institutions and companies from southern Poland that has "
                 "been driving innovation in biotechnology and the life sciences since 2006. "
-                "Here you will find releases on the cluster’s certificates and labels."
+                "Here you will find releases on the cluster’s certification and awards."
             ),
         },
         "ru": {
@@ -347,8 +347,8 @@ CLUSTER_PAGES = {
             "slug": "klaster-lifescience-krakow",
             "intro": (
                 "Сеть учреждений и компаний Южной Польши, которая с 2006 г. развивает "
-                "инновации в области биотехнологий и наук о жизни. Здесь собраны новости "
-                "о сертификатах и наградах кластера."
+                "инновации в области биотехнологий и наук о жизни. Здесь собраны пресс-релизы "
+                "о сертификации кластера и присвоенных ему знаках."
             ),
         },
     },
@@ -358,7 +358,7 @@ CLUSTER_PAGES = {
             "slug": "kaluski-klaster-farmaceutyczny",
             "intro": (
                 "Klaster farmaceutyczny z obwodu kałuskiego w Rosji. Tutaj znajdziesz "
-                "komunikaty o certyfikatach i wyróżnieniach klastra."
+                "komunikaty o certyfikacji klastra i przyznanych mu odznakach."
             ),
         },
         "en": {
@@ -366,15 +366,15 @@ CLUSTER_PAGES = {
             "slug": "kaluga-pharmaceutical-cluster",
             "intro": (
                 "A pharmaceutical cluster in the Kaluga Region of Russia. Here you will "
-                "find releases on the cluster’s certificates and labels."
+                "find releases on the cluster’s certification and awards."
             ),
         },
         "ru": {
             "title": "Калужский фармацевтический кластер",
             "slug": "kaluzhskij-farmacevticheskij-klaster",
             "intro": (
-                "Фармацевтический кластер Калужской области. Здесь собраны новости "
-                "о сертификатах и наградах кластера."
+                "Фармацевтический кластер Калужской области. Здесь собраны пресс-релизы "
+                "о сертификации кластера и присвоенных ему знаках."
             ),
         },
     },
@@ -409,8 +409,8 @@ RELEASES = [
                     "wyróżnieniem."
                 ),
                 "search_description": (
-                    "LifeScience Kraków jako drugi klaster w Polsce otrzymał srebrny "
-                    "certyfikat ESCA potwierdzający wysoką jakość zarządzania klastrem."
+                    "LifeScience Kraków jako drugi klaster w Polsce otrzymał srebrną "
+                    "odznakę ESCA potwierdzającą wysoką jakość zarządzania klastrem."
                 ),
                 "tags": ["esca", "srebrna odznaka", "lifescience kraków", "benchmarking"],
                 "body": [
@@ -418,8 +418,8 @@ RELEASES = [
                         "paragraph",
                         (
                             "<p>Europejski Sekretariat Analiz Klastrowych (ESCA) przyznał "
-                            "Klastrowi LifeScience Kraków międzynarodowy certyfikat "
-                            "<i>Cluster Management Excellence Silver Label</i> – po polsku Srebrną "
+                            "Klastrowi LifeScience Kraków międzynarodową odznakę "
+                            "<i>Cluster Management Excellence Silver Label</i>, czyli Srebrną "
                             "Odznakę Jakości Zarządzania Klastrem. Oznacza to awans na kolejny, wyższy "
                             "stopień europejskiego systemu certyfikacji jakości zarządzania "
                             "klastrami.</p>"
@@ -451,11 +451,11 @@ RELEASES = [
                     (
                         "paragraph",
                         (
-                            "<p>Certyfikat pozwala uwiarygodnić organizację klastrową: "
+                            "<p>Odznaka pozwala uwiarygodnić organizację klastrową: "
                             "poświadcza jej jakość i wartość, wyróżnia ją na tle innych, "
                             "zachęca do zdrowej rywalizacji i pomaga zainteresować klastrem "
-                            "potencjalnych partnerów. ESCA przyznaje go wyłącznie najlepszym "
-                            "organizacjom klastrowym, a odznaka jest ważna przez dwa lata.</p>"
+                            "potencjalnych partnerów. ESCA przyznaje tę odznakę na dwa lata, i to "
+                            "wyłącznie najlepszym organizacjom klastrowym.</p>"
                         ),
                     ),
                     (
@@ -543,11 +543,11 @@ RELEASES = [
                     (
                         "paragraph",
                         (
-                            "<p>The certificate is a way of validating a cluster organisation: "
+                            "<p>The label is a way of validating a cluster organisation: "
                             "it attests to its quality and value, sets it apart from others, "
                             "encourages healthy competition and helps draw the attention of "
-                            "potential partners. ESCA awards it only to the best cluster "
-                            "organisations, and the label is valid for two years.</p>"
+                            "potential partners. ESCA awards the label only to the best cluster "
+                            "organisations, and it remains valid for two years.</p>"
                         ),
                     ),
                     (
@@ -586,26 +586,26 @@ RELEASES = [
                 ],
             },
             "ru": {
-                "title": "Кластер LifeScience Kraków получил серебряный сертификат качества управления кластером",
-                "slug": "klaster-lifescience-krakow-serebryanyj-sertifikat-esca",
+                "title": "Кластер LifeScience Kraków получил серебряный знак качества управления кластером",
+                "slug": "klaster-lifescience-krakow-serebryanyj-znak-esca",
                 "lead": (
-                    "Кластер LifeScience Kraków удостоен серебряного сертификата качества "
-                    "управления кластером от ESCA. Он стал лишь вторым кластером в Польше "
-                    "и примерно пятидесятым в Европе, получившим эту награду."
+                    "Кластер LifeScience Kraków получил от ESCA серебряный знак качества "
+                    "управления кластером. Он стал лишь вторым кластером в Польше "
+                    "и примерно пятидесятым в Европе, удостоенным этого знака."
                 ),
                 "search_description": (
                     "LifeScience Kraków — второй польский кластер, получивший серебряный "
-                    "сертификат ESCA за качество управления кластером."
+                    "знак ESCA за качество управления кластером."
                 ),
-                "tags": ["esca", "серебряный сертификат", "lifescience kraków", "бенчмаркинг"],
+                "tags": ["esca", "серебряный знак", "lifescience kraków", "бенчмаркинг"],
                 "body": [
                     (
                         "paragraph",
                         (
                             "<p>Европейский секретариат по кластерному анализу (ESCA) присвоил "
-                            "кластеру LifeScience Kraków международный сертификат "
-                            "<i>Cluster Management Excellence Silver Label</i> — серебряный "
-                            "сертификат качества управления кластером. Тем самым кластер "
+                            "кластеру LifeScience Kraków международный серебряный знак качества "
+                            "управления кластером (<i>Cluster Management Excellence Silver "
+                            "Label</i>). Тем самым кластер "
                             "поднялся на следующую, более высокую ступень европейской системы "
                             "сертификации качества управления кластерами.</p>"
                         ),
@@ -613,7 +613,7 @@ RELEASES = [
                     (
                         "paragraph",
                         (
-                            "<p>Присвоению сертификата предшествовали сравнительный "
+                            "<p>Присвоению знака предшествовали сравнительный "
                             "(бенчмаркинговый) анализ и сертификационный аудит. Их итоги "
                             "показали, что процессы управления, которые организация кластера "
                             "последовательно внедряет, работают эффективно, а сам кластер "
@@ -637,11 +637,11 @@ RELEASES = [
                     (
                         "paragraph",
                         (
-                            "<p>Сертификат служит подтверждением надежности кластерной "
-                            "организации: он удостоверяет ее качество и ценность, выделяет ее "
+                            "<p>Знак служит подтверждением надёжности кластерной "
+                            "организации: он удостоверяет её качество и ценность, выделяет её "
                             "среди других, стимулирует здоровую конкуренцию и помогает привлечь "
-                            "внимание потенциальных партнеров. ESCA присваивает его только "
-                            "лучшим кластерным организациям, а срок действия сертификата "
+                            "внимание потенциальных партнёров. ESCA присваивает его только "
+                            "лучшим кластерным организациям, а срок действия знака "
                             "составляет два года.</p>"
                         ),
                     ),
@@ -652,9 +652,9 @@ RELEASES = [
                             "text": (
                                 "<p>Каждая кластерная организация, прошедшая процедуру проверки, "
                                 "вносится в открытую базу данных ESCA. Полный перечень "
-                                "оцененных кластеров размещен по адресу " + _ESCA_DB_LINK + ".</p>"
+                                "оценённых кластеров размещён по адресу " + _ESCA_DB_LINK + ".</p>"
                                 "<p>Система сертификации ESCA признана во всей Европе. В Польше "
-                                "ее результаты принимают Польское агентство развития "
+                                "её результаты принимают Польское агентство развития "
                                 "предпринимательства (PARP) и министерство, отвечающее "
                                 "за экономику.</p>"
                             ),
@@ -667,7 +667,7 @@ RELEASES = [
                             "text": (
                                 "<p>Кластер LifeScience Kraków создан в 2006 г. как сеть "
                                 "сотрудничества учреждений и компаний из макрорегиона Южная "
-                                "Польша, объединенных общими целями и видением развития "
+                                "Польша, объединённых общими целями и видением развития "
                                 "инновационной экосистемы в области биотехнологий и наук "
                                 "о жизни. С 21 октября 2016 г. кластер имеет статус "
                                 "национального ключевого кластера.</p>"
@@ -687,8 +687,8 @@ RELEASES = [
         "source_language": "en",
         "translations": {
             "pl": {
-                "title": "Kałuski Klaster Farmaceutyczny jako pierwszy w Rosji ze srebrnym certyfikatem ESCA",
-                "slug": "kaluski-klaster-farmaceutyczny-srebrny-certyfikat-esca",
+                "title": "Kałuski Klaster Farmaceutyczny jako pierwszy w Rosji ze srebrną odznaką ESCA",
+                "slug": "kaluski-klaster-farmaceutyczny-srebrna-odznaka-esca",
                 "lead": (
                     "Kałuski Klaster Farmaceutyczny jako pierwszy klaster w Rosji otrzymał "
                     "od Europejskiego Sekretariatu Analiz Klastrowych (ESCA) Srebrną "
@@ -697,7 +697,7 @@ RELEASES = [
                 ),
                 "search_description": (
                     "Kałuski Klaster Farmaceutyczny jako pierwszy rosyjski klaster zdobył "
-                    "srebrny certyfikat ESCA za jakość zarządzania klastrem."
+                    "srebrną odznakę ESCA za jakość zarządzania klastrem."
                 ),
                 "tags": ["esca", "srebrna odznaka", "kaługa", "farmacja"],
                 "body": [
@@ -727,9 +727,9 @@ RELEASES = [
                         (
                             "<p>Ponad 70% wskaźników klastra znacznie przekroczyło wymagane "
                             "progi, co dowodzi, że jego system zarządzania jest wysoce skuteczny, "
-                            "a wyniki dorównują najlepszym praktykom światowym. To dziewiąty "
-                            "srebrny certyfikat przyznany w Europie klastrowi farmaceutycznemu "
-                            "lub medycznemu – i pierwszy w Rosji.</p>"
+                            "a wyniki dorównują najlepszym praktykom światowym. To dziewiąta "
+                            "srebrna odznaka przyznana w Europie klastrowi farmaceutycznemu "
+                            "lub medycznemu – i pierwsza w Rosji.</p>"
                         ),
                     ),
                     (
@@ -742,7 +742,7 @@ RELEASES = [
                                 "przy przygotowywaniu dokumentacji, jak i przez cały czas trwania "
                                 "audytu – i okazali prawdziwe zainteresowanie poprawą wyników "
                                 "klastra. To znak, że wybraliśmy właściwy model współpracy. "
-                                "Srebrny certyfikat potwierdza, że klaster ma sprawny system "
+                                "Srebrna odznaka potwierdza, że klaster ma sprawny system "
                                 "zarządzania, co ma szczególne znaczenie dla naszych partnerów "
                                 "zagranicznych."
                             ),
@@ -754,9 +754,9 @@ RELEASES = [
                         "quote",
                         {
                             "text": (
-                                "Kałuski Klaster Farmaceutyczny ma dziewiąty srebrny certyfikat "
-                                "przyznany w Europie klastrowi farmaceutycznemu lub medycznemu "
-                                "i pierwszy w Rosji. To zasługa solidnej pracy zespołu klastra, "
+                                "Kałuski Klaster Farmaceutyczny otrzymał dziewiątą srebrną odznakę "
+                                "przyznaną w Europie klastrowi farmaceutycznemu lub medycznemu, "
+                                "a zarazem pierwszą w Rosji. To zasługa solidnej pracy zespołu klastra, "
                                 "a wsparcie rządu obwodu kałuskiego sprawia, że ta praca przynosi "
                                 "jeszcze lepsze efekty."
                             ),
@@ -768,7 +768,7 @@ RELEASES = [
                         "quote",
                         {
                             "text": (
-                                "Srebrny certyfikat Kałuskiego Klastra Farmaceutycznego to wybitne "
+                                "Srebrna odznaka Kałuskiego Klastra Farmaceutycznego to wybitne "
                                 "osiągnięcie i bez wątpienia wzór dla innych. Żaden rosyjski "
                                 "klaster nie osiągnął wcześniej tak wysokiego poziomu. Dołączając "
                                 "do grona najlepszych klastrów Europy, klaster przetarł szlak "
@@ -791,7 +791,7 @@ RELEASES = [
                                 "<p>Europejski Sekretariat Analiz Klastrowych (ESCA) z siedzibą "
                                 "w Berlinie od 2008 r. przeprowadził audyty ponad 750 klastrów "
                                 "w ramach European Cluster Excellence Initiative. W ciągu "
-                                "ostatnich dwóch lat brązowe certyfikaty otrzymało zaledwie pięć "
+                                "ostatnich dwóch lat brązowe odznaki otrzymało zaledwie pięć "
                                 "rosyjskich klastrów.</p>"
                                 "<p>Kałuski Klaster Farmaceutyczny porównano z wiodącymi "
                                 "klastrami europejskimi z tego samego sektora gospodarki "
@@ -870,7 +870,7 @@ RELEASES = [
                                 "Our members backed us fully, both while we were preparing the "
                                 "documentation and throughout the audit, and showed genuine "
                                 "interest in improving the cluster’s performance. That tells us "
-                                "we chose the right way to work together. The silver certificate "
+                                "we chose the right way to work together. The silver label "
                                 "confirms that the cluster has an effective management system in "
                                 "place, which matters especially to our partners abroad."
                             ),
@@ -883,7 +883,7 @@ RELEASES = [
                         {
                             "text": (
                                 "Kaluga Pharmaceutical Cluster now holds the ninth silver "
-                                "certificate awarded to a pharmaceutical or medical cluster in "
+                                "label awarded to a pharmaceutical or medical cluster in "
                                 "Europe, and the first in Russia. That is down to the hard work "
                                 "of the cluster team, and the support of the Kaluga Region "
                                 "Government makes that work even more effective."
@@ -896,7 +896,7 @@ RELEASES = [
                         "quote",
                         {
                             "text": (
-                                "The silver certificate is an outstanding achievement and, without "
+                                "The silver label is an outstanding achievement and, without "
                                 "doubt, a benchmark for others. No Russian cluster has reached "
                                 "this level before. By joining the ranks of Europe’s best "
                                 "clusters, Kaluga Pharmaceutical Cluster has opened the way for "
@@ -921,7 +921,7 @@ RELEASES = [
                                 "Analysis (ESCA) has carried out audits of more than 750 clusters "
                                 "under the European Cluster Excellence Initiative. In the past two "
                                 "years, just five clusters from Russia have been awarded a bronze "
-                                "certificate.</p>"
+                                "label.</p>"
                                 "<p>In the assessment, Kaluga Pharmaceutical Cluster was compared "
                                 "with top-performing European clusters in its own sector of the "
                                 "economy and scored on 30 key indicators.</p>"
@@ -943,19 +943,19 @@ RELEASES = [
                 ],
             },
             "ru": {
-                "title": "Калужский фармацевтический кластер первым в России получил серебряный сертификат ESCA",
-                "slug": "kaluzhskij-farmacevticheskij-klaster-serebryanyj-sertifikat",
+                "title": "Калужский фармацевтический кластер первым в России получил серебряный знак ESCA",
+                "slug": "kaluzhskij-farmacevticheskij-klaster-serebryanyj-znak",
                 "lead": (
                     "Калужский фармацевтический кластер стал первым в России кластером, "
-                    "получившим серебряный сертификат качества управления кластером "
+                    "получившим серебряный знак качества управления кластером "
                     "от Европейского секретариата по кластерному анализу (ESCA), по итогам "
                     "выездного аудита в октябре 2017 г."
                 ),
                 "search_description": (
                     "Калужский фармацевтический кластер — первый российский кластер "
-                    "с серебряным сертификатом ESCA за качество управления."
+                    "с серебряным знаком ESCA за качество управления."
                 ),
-                "tags": ["esca", "серебряный сертификат", "калуга", "фармацевтика"],
+                "tags": ["esca", "серебряный знак", "калуга", "фармацевтика"],
                 "body": [
                     (
                         "paragraph",
@@ -985,7 +985,7 @@ RELEASES = [
                             "значения. Это подтверждает, что система управления кластером "
                             "высокоэффективна, а результаты его работы соответствуют лучшим "
                             "мировым практикам. Кластеру принадлежит девятый в Европе "
-                            "серебряный сертификат среди фармацевтических и медицинских "
+                            "серебряный знак среди фармацевтических и медицинских "
                             "кластеров — и первый в России.</p>"
                         ),
                     ),
@@ -998,9 +998,9 @@ RELEASES = [
                                 "Участники кластера полностью поддержали нас и при подготовке "
                                 "документов, и на протяжении всего аудита, проявив живой интерес "
                                 "к повышению эффективности кластера. Это говорит о том, что мы "
-                                "выбрали верную модель сотрудничества. Серебряный сертификат "
+                                "выбрали верную модель сотрудничества. Серебряный знак "
                                 "подтверждает, что у кластера есть действенная система "
-                                "управления, и это особенно важно для наших зарубежных партнеров."
+                                "управления, и это особенно важно для наших зарубежных партнёров."
                             ),
                             "speaker": "Ирина Новикова",
                             "role": "генеральный директор Ассоциации «Калужский фармацевтический кластер»",
@@ -1011,10 +1011,10 @@ RELEASES = [
                         {
                             "text": (
                                 "Калужскому фармацевтическому кластеру принадлежит девятый "
-                                "в Европе серебряный сертификат среди фармацевтических "
+                                "в Европе серебряный знак среди фармацевтических "
                                 "и медицинских кластеров и первый в России. Это заслуга слаженной "
                                 "работы команды кластера, а поддержка правительства Калужской "
-                                "области делает эту работу еще эффективнее."
+                                "области делает эту работу ещё эффективнее."
                             ),
                             "speaker": "Иван Глушков",
                             "role": "председатель правления Ассоциации «Калужский фармацевтический кластер»",
@@ -1024,13 +1024,13 @@ RELEASES = [
                         "quote",
                         {
                             "text": (
-                                "Серебряный сертификат Калужского фармацевтического кластера — "
+                                "Серебряный знак Калужского фармацевтического кластера — "
                                 "выдающееся достижение и, безусловно, ориентир для других. "
                                 "Ни одному российскому кластеру прежде не удавалось подняться "
-                                "на такой уровень. Кластер вошел в число лучших кластеров Европы "
+                                "на такой уровень. Кластер вошёл в число лучших кластеров Европы "
                                 "и проложил дорогу другим регионам. Отличная работа! Благодарю "
                                 "правление и участников кластера за такой результат. Калужская "
-                                "область гордится этим достижением: оно дает новый стимул "
+                                "область гордится этим достижением: оно даёт новый стимул "
                                 "кластерам нашего региона и всей России."
                             ),
                             "speaker": "Анатолий Сотников",
@@ -1046,9 +1046,9 @@ RELEASES = [
                             "heading": "Об ESCA",
                             "text": (
                                 "<p>Европейский секретариат по кластерному анализу (ESCA) "
-                                "со штаб-квартирой в Берлине (Германия) с 2008 г. провел аудит "
+                                "со штаб-квартирой в Берлине (Германия) с 2008 г. провёл аудит "
                                 "более 750 кластеров в рамках European Cluster Excellence "
-                                "Initiative. За последние два года бронзовые сертификаты получили "
+                                "Initiative. За последние два года бронзовые знаки получили "
                                 "лишь пять российских кластеров.</p>"
                                 "<p>Калужский фармацевтический кластер сравнивали с ведущими "
                                 "европейскими кластерами того же сектора экономики и оценивали "
