@@ -9,6 +9,7 @@ word is stemmed as Polish and as English, every Cyrillic word as Russian.
 import re
 from functools import cache
 
+from newsroom.importing.nominative import is_russian_adjective, nominative_name
 from newsroom.models.records import Award, Cluster, Label
 from newsroom.stemming import stream_text, word_variants
 
@@ -34,6 +35,12 @@ STATUS_PHRASES = [
 # Words every cluster name shares; they say nothing about which cluster it is.
 GENERIC_NAME_WORDS = ["klaster", "klastra", "cluster", "кластер", "association", "stowarzyszenie"]
 NEAR = 4
+# Words that open a headline but never a cluster's name ("Z Klastrem …", "В кластере …").
+PREPOSITIONS = {
+    "z", "ze", "w", "we", "dla", "do", "od", "na", "o", "po", "przy", "u",
+    "for", "to", "with", "in", "at", "of", "by",
+    "в", "во", "для", "к", "ко", "с", "со", "о", "об", "у", "при", "от", "на",
+}  # fmt: skip
 
 
 @cache
@@ -146,15 +153,17 @@ def match_cluster(text, clusters=None):
 
 
 def propose_cluster_name(title, language=None):
-    """A new cluster's name as the title gives it: the phrase around "Klaster/Cluster/Кластер"."""
+    """A new cluster's name as the title gives it, in the nominative: the phrase around
+    "Klaster/Cluster/Кластер" ("… dla Pomorskiego Klastra Morskiego" gives "Pomorski Klaster
+    Morski", "… кластеру «Мазовецкий ИТ»" gives "Кластер «Мазовецкий ИТ»")."""
     head = title.split(":")[0].strip() if ":" in title else title
     words = head.split()
     generic = stems_of(tuple(GENERIC_NAME_WORDS))
-    positions = [i for i, word in enumerate(words) if word_stems(word.strip(',.«»„”"')) & generic]
+    positions = [i for i, word in enumerate(words) if _is_cluster_word(word, generic)]
     if not positions:
         return head if ":" in title and len(words) <= 6 else None
     start = end = positions[0]
-    while start > 0 and _belongs_to_name(words[start - 1]):
+    while start > 0 and _precedes_cluster_word(words[start - 1]):
         start -= 1
     # Polish and Russian headlines are in sentence case, so capitalised words after the
     # cluster word still name it ("Pomorski Klaster Morski"). English headlines are in
@@ -164,7 +173,13 @@ def propose_cluster_name(title, language=None):
         _is_acronym(words[end + 1]) if title_case else _belongs_to_name(words[end + 1])
     ):
         end += 1
-    return " ".join(words[start : end + 1]).strip(",.:;") or None
+    name = " ".join(words[start : end + 1]).strip(",.:;")
+    return nominative_name(name, language) if name else None
+
+
+def _is_cluster_word(word, generic):
+    """ "Klastra", "кластеру", and "ИТ-кластера" too."""
+    return any(word_stems(part) & generic for part in WORD.findall(word))
 
 
 def _is_acronym(word):
@@ -178,6 +193,15 @@ def _belongs_to_name(word):
         return False
     # Names are capitalised, but Russian adjectives before "кластер" are not.
     return bare[0].isupper() or bool(re.search(r"(?:ий|ый|ой|ая|ое|ские|ный)$", bare))
+
+
+def _precedes_cluster_word(word):
+    """Whether a word before "klaster/кластер" is part of the name: a capitalised word, or a
+    Russian adjective in any case ("фармацевтическому кластеру")."""
+    bare = word.strip('«»„”"')
+    if not bare or bare.lower() in PREPOSITIONS:
+        return False
+    return bare[0].isupper() or is_russian_adjective(bare)
 
 
 def choose_label(level, text):

@@ -18,18 +18,51 @@ MAX_TITLE_LENGTH = 255
 SEPARATOR = re.compile(r"^\s*(?:-{2,}|—+|–{2,}|\*{3,}|_{3,}|(?:\*\s*){3,})\s*$")
 MARKDOWN_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•–—▪●]|\d{1,3}[.)])\s+(.+)$")
-ABOUT_HEADING = re.compile(
-    r"^(?:about\b|o\s+(?:klastrze|klastrach|nas|firmie|stowarzyszeniu|organizacji|\w+u)\b"
-    r"|об?\s+(?:кластере|ассоциации|компании|нас|организации)\b)",
+# The "about the cluster" boilerplate heading, in every form it takes. An introducing
+# phrase ("About", "Informacje o", "Справка о") makes any heading one; a bare Polish "O" or
+# Russian "О"/"Об" only before a name (a capital or a quote) or a word for the cluster or
+# organisation in any case ("klastrze", "кластере", "nas").
+ABOUT_INTRO = re.compile(
+    r"^(?:(?:a\s+few\s+words\s+|more\s+)?about(?:\s+us)?"
+    r"|(?:informacj[ae]|kilka\s+słów|parę\s+słów|słowo)\s+o"
+    r"|(?:справка|информация|сведения|коротко|несколько\s+слов)\s+об?)"
+    r"(?:\s+(?P<subject>.*?))?\s*$",
     re.IGNORECASE,
 )
-NOTE_HEADING = re.compile(
-    # Longer headings first: the alternation takes the first that matches.
-    r"^(?P<heading>notes to editors|note to editors|notes|note|uwagi|uwaga|notatka|"
-    r"informacja dla redakcji|примечание|справка|для редакторов)\s*:?\s*(?P<rest>.*)$",
+ABOUT_BARE = re.compile(r"^(?:o|об?)\s+(?P<subject>.+?)\s*$", re.IGNORECASE)
+ORGANISATION_WORD = re.compile(
+    r"^(?:klast(?:er|r)\w*|\w*cluster\w*|\w*кластер\w*|stowarzysz\w*|ассоциаци\w*|organizac\w*"
+    r"|организаци\w*|firm\w*|компани\w*|fundacj\w*|фонд\w*|inicjatyw\w*|партнерств\w*|us|nas|нас)$",
     re.IGNORECASE,
+)
+# "Note to editors", "Uwaga dla redakcji", "Примечание для редакторов": a label that opens
+# the notes to editors, alone on its line or followed by the notes' first paragraph.
+EDITORS = (
+    r"(?:editors?|the\s+editors?|media|the\s+media|journalists|the\s+press"
+    r"|redakcji|redaktorów|redaktora|mediów|dziennikarzy|prasy"
+    r"|редакторов|редактора|редакции|редакций|сми|журналистов|прессы)"
+)
+EDITORS_NOTE_LABEL = "|".join(
+    [
+        rf"(?:notes?|information|info|background)\s+(?:to|for)\s+{EDITORS}",
+        r"editor(?:'s|s'|’s|s’)?\s+notes?",
+        rf"(?:uwagi|uwaga|noty|nota|notka|notatka|informacje|informacja|wiadomość)\s+dla\s+{EDITORS}",
+        r"nota\s+redakcyjna",
+        rf"(?:примечания|примечание|информация|справка|заметка|сведения)\s+(?:для\s+)?{EDITORS}",
+        rf"(?:for|dla|для|к\s+сведению)\s+{EDITORS}",
+    ]
+)
+# Single words that open notes only when a colon follows or they stand alone on the line:
+# "Notes from the meeting…" and "Uwagi audytorów…" are paragraphs.
+BARE_NOTE_LABEL = r"notes?|uwagi|uwaga|nota|notka|notatka|примечания|примечание|справка"
+EMPHASIS = r"(?:\*\*|__|\*|_)?"
+EDITORS_NOTE = re.compile(
+    rf"^{EMPHASIS}(?:(?P<label>{EDITORS_NOTE_LABEL})|(?P<bare>{BARE_NOTE_LABEL}))(?!\w)"
+    rf"(?P<separator>{EMPHASIS}\s*(?:[:：]|[-–—](?=\s))?{EMPHASIS})\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 SENTENCE_END = re.compile(r"[.!?:;,…\"”»)]$")
+WORD = re.compile(r"\w+", re.UNICODE)
 
 OPENING_QUOTES = '„“"«‘‚'
 CLOSING_QUOTES = '”“"»’‘'
@@ -95,6 +128,84 @@ def is_heading_like(line):
         and line[0].isupper()
         and not LIST_ITEM.match(line)
     )
+
+
+def editors_note(text):
+    """The notes-to-editors label that opens `text` and the text that follows it, or None.
+
+    "Uwaga dla redakcji: zdjęcia na prośbę." gives ("Uwaga dla redakcji", "zdjęcia na
+    prośbę."); a label alone on its line gives (label, "").
+    """
+    match = EDITORS_NOTE.match(text.strip())
+    if not match:
+        return None
+    label = " ".join((match.group("label") or match.group("bare")).split())
+    rest = match.group("rest").strip()
+    # Without a colon a label still opens the notes when a sentence starts after it
+    # ("Nota dla redakcji Klaster powstał…"), but "Informacja dla mediów jest…" is a
+    # paragraph, and a bare "Note" needs its colon.
+    unmarked = rest and not re.search(r"[:：\-–—]", match.group("separator"))
+    if unmarked and (match.group("bare") or not (rest[0].isupper() or rest[0].isdigit())):
+        return None
+    return label, rest
+
+
+def names_the_organisation(subject):
+    """Whether what an "O …"/"О …" heading is about is a name or the cluster itself."""
+    subject = re.sub(r"^(?:the|our)\s+", "", subject, flags=re.IGNORECASE)
+    words = WORD.findall(subject)
+    if not words:
+        return False
+    return (
+        subject[0].isupper()
+        or subject[0] in OPENING_QUOTES
+        or any(ORGANISATION_WORD.match(word) for word in words[:2])
+    )
+
+
+def is_about_heading(text):
+    """Whether a heading opens the "about the cluster" boilerplate, whatever form the
+    cluster's name takes: "About the X Cluster", "About X", "O Klastrze X", "O klastrze",
+    "Informacje o klastrze X", "О кластере X", "Об ассоциации", "Справка о кластере"."""
+    text = strip_markup(text).strip().rstrip(":：").strip()
+    intro = ABOUT_INTRO.match(text)
+    if intro:
+        subject = intro.group("subject") or ""
+        if text[:5].lower() == "about":
+            return not subject[:1].isdigit()  # "About 70 companies…" is a sentence
+        return names_the_organisation(subject)
+    bare = ABOUT_BARE.match(text)
+    return bool(bare) and names_the_organisation(bare.group("subject"))
+
+
+def reads_as_about_heading(line):
+    """A plain-text line that is an "about" heading; it may end with a quoted name
+    ("О кластере «Мазовецкий ИТ»"), which a heading otherwise may not."""
+    return (
+        len(line.split()) <= 12
+        and len(line) <= 120
+        and not re.search(r"[.!?;,…]$", line)
+        and is_about_heading(line)
+    )
+
+
+def about_label(text):
+    """ "About the cluster: text" or "O klastrze:" as (heading, text after it), or None.
+
+    Before a colon "About" must name the cluster: "About the audit: …" is a paragraph.
+    """
+    head, colon, rest = text.partition(":")
+    head = strip_markup(head).strip()
+    if not colon or not head or len(head.split()) > 10 or not is_about_heading(head):
+        return None
+    intro = ABOUT_INTRO.match(head)
+    if (
+        intro
+        and head[:5].lower() == "about"
+        and not names_the_organisation(intro.group("subject") or "us")
+    ):
+        return None
+    return head, rest.strip()
 
 
 def split_chunks(lines):
@@ -222,15 +333,19 @@ class BodyBuilder:
         elif heading and not self.boilerplate["heading"]:
             self.boilerplate["heading"] = heading
 
+    def start_note(self, heading, first_paragraph=""):
+        self.flush_list()
+        self.flush_note()
+        self.note = {"heading": heading, "paragraphs": [first_paragraph] if first_paragraph else []}
+
     def add_heading(self, text):
         self.flush_list()
-        if ABOUT_HEADING.match(text):
-            self.start_boilerplate(text)
+        if is_about_heading(text):
+            self.start_boilerplate(text.rstrip(":：").strip())
             return
-        note = NOTE_HEADING.match(text)
-        if note and not note.group("rest"):
-            self.flush_note()
-            self.note = {"heading": text.rstrip(":"), "paragraphs": []}
+        note = editors_note(text)
+        if note:
+            self.start_note(*note)
             return
         if self.boilerplate is not None:
             self.boilerplate["paragraphs"].append(text)
@@ -240,18 +355,24 @@ class BodyBuilder:
 
     def add_paragraph(self, text, next_line):
         self.flush_list()
-        if self.boilerplate is not None:
-            self.boilerplate["paragraphs"].append(text)
-            return
-        note = NOTE_HEADING.match(text)
+        # Labels first: "Uwaga dla redakcji: …" opens the notes with its own text, and an
+        # "About …" heading ends them (notes usually come just before the boilerplate).
+        note = editors_note(text)
         if note:
-            self.flush_note()
-            self.note = {"heading": note.group("heading"), "paragraphs": []}
-            if note.group("rest"):
-                self.note["paragraphs"].append(note.group("rest"))
+            self.start_note(*note)
+            return
+        about = about_label(text)
+        if about or (next_line and reads_as_about_heading(text)):
+            heading, first_paragraph = about or (text, "")
+            self.start_boilerplate(heading)
+            if first_paragraph:
+                self.boilerplate["paragraphs"].append(first_paragraph)
             return
         if self.note is not None:
             self.note["paragraphs"].append(text)
+            return
+        if self.boilerplate is not None:
+            self.boilerplate["paragraphs"].append(text)
             return
         if next_line and is_heading_like(text):
             self.add_heading(text)

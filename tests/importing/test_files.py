@@ -415,6 +415,82 @@ GOOD = {
         blocks=("heading", "list", "quote", "about_cluster"),
         headings=("Что оценивали эксперты", ""),
     ),
+    # Notes to editors and "about the cluster" headings in the forms releases use, and a
+    # cluster named in another case than the nominative (issue 14).
+    # UTF-8 text: "Uwaga dla redakcji: …" opens the notes with its own text, the contact line
+    # below stays in them; "O Pomorskim Klastrze Morskim"; the genitive name in the title.
+    "pl_pomorski_silver_note.txt": new(
+        "Pomorski Klaster Morski",
+        language="pl",
+        title="Srebrna odznaka ESCA dla Pomorskiego Klastra Morskiego",
+        date=datetime.date(2022, 5, 5),
+        label_level="silver",
+        list_items=0,
+        boilerplate="Pomorski Klaster Morski zrzesza stocznie",
+        award=("esca-silver", datetime.date(2022, 5, 5)),
+        blocks=("paragraph", "note", "about_cluster"),
+        headings=("Uwaga dla redakcji", "O Pomorskim Klastrze Morskim"),
+    ),
+    # UTF-8 text: "Примечание для редакторов:" alone on its line, "Справка о кластере",
+    # the dative "кластеру «Мазовецкий ИТ»" in the title.
+    "ru_mazowiecki_silver_note.txt": new(
+        "Кластер «Мазовецкий ИТ»",
+        language="ru",
+        title="Серебряный сертификат ESCA вручен кластеру «Мазовецкий ИТ»",
+        date=datetime.date(2023, 4, 12),
+        label_level="silver",
+        list_items=0,
+        boilerplate="Кластер «Мазовецкий ИТ» объединяет 120 компаний",
+        award=("esca-silver", datetime.date(2023, 4, 12)),
+        blocks=("paragraph", "note", "about_cluster"),
+        headings=("Примечание для редакторов", "Справка о кластере"),
+    ),
+    # UTF-8 Markdown: "Nota dla redakcji" alone, "## Informacje o klastrze „…”", the genitive
+    # "Klastra „Dolina Lotnicza Wschód”" in the title.
+    "pl_dolina_gold_nota.md": new(
+        "Klaster „Dolina Lotnicza Wschód”",
+        language="pl",
+        title="Złota odznaka ESCA dla Klastra „Dolina Lotnicza Wschód”",
+        date=datetime.date(2023, 10, 3),
+        label_level="gold",
+        list_items=2,
+        boilerplate="Klaster „Dolina Lotnicza Wschód” skupia 90 firm",
+        award=("esca-gold", datetime.date(2023, 10, 3)),
+        blocks=("heading", "list", "note", "about_cluster"),
+        headings=(
+            "Co oceniali audytorzy",
+            "Nota dla redakcji",
+            "Informacje o klastrze „Dolina Lotnicza Wschód”",
+        ),
+    ),
+    # UTF-8 Markdown: "**Notes to editors:** …" and "About the cluster: …" as labels that
+    # open their sections with their own text.
+    "en_robotics_silver_notes.md": new(
+        "Northern Robotics Cluster",
+        language="en",
+        title="Northern Robotics Cluster Earns ESCA Silver Label",
+        date=datetime.date(2024, 3, 14),
+        label_level="silver",
+        list_items=0,
+        boilerplate="The Northern Robotics Cluster brings together 60 robotics companies",
+        award=("esca-silver", datetime.date(2024, 3, 14)),
+        blocks=("note", "about_cluster"),
+        headings=("Notes to editors", "About the cluster"),
+    ),
+    # UTF-8 text: the existing cluster named only in the dative and the locative;
+    # "Информация для редакторов: …", "О Калужском фармацевтическом кластере".
+    "ru_kaluga_silver_dative.txt": existing(
+        "kaluga-pharma",
+        language="ru",
+        title="Калужскому фармацевтическому кластеру вручен серебряный сертификат ESCA",
+        date=datetime.date(2017, 11, 20),
+        label_level="silver",
+        list_items=0,
+        boilerplate="Кластер объединяет более 60 предприятий",
+        award=("esca-silver", datetime.date(2017, 11, 20)),
+        blocks=("note", "about_cluster"),
+        headings=("Информация для редакторов", "О Калужском фармацевтическом кластере"),
+    ),
 }
 
 # Bad samples, with a pattern the (English) message must contain.
