@@ -7,7 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from newsroom.reading import search, sitemap
+from newsroom.reading import errors, search, sitemap
+
+# Readers' 404 and 500 pages, in the address's language (Wagtail's page 404s included).
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
