@@ -44,6 +44,30 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set SECRET_KEY" in result.stderr
 
 
+def production_base_url(**env):
+    code = "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL)"
+    return manage("shell", "--no-imports", "-c", code, **(PRODUCTION | env))
+
+
+def test_links_in_emails_start_with_the_configured_address():
+    result = production_base_url(WAGTAILADMIN_BASE_URL="https://newsroom.example.org/")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "https://newsroom.example.org"
+    # Unset: the site's first named host over HTTPS, never the development address.
+    result = production_base_url(ALLOWED_HOSTS=".example.org,news.example.org")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "https://news.example.org"
+
+
+@pytest.mark.parametrize(
+    "env", [{"WAGTAILADMIN_BASE_URL": "news.example.org"}, {"ALLOWED_HOSTS": "*"}]
+)
+def test_production_refuses_an_email_address_base_it_cannot_use(env):
+    result = production_base_url(**env)
+    assert result.returncode != 0
+    assert "Set WAGTAILADMIN_BASE_URL" in result.stderr
+
+
 def test_database_url_switches_to_postgresql():
     code = "from django.db import connection; print(connection.vendor)"
     result = manage(

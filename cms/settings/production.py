@@ -1,6 +1,7 @@
 """Production: everything comes from the environment; refuses to start without a secret key."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -21,6 +22,22 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated) in the environment.")
+
+# Every link in an email (Wagtail's workflow notifications, the translators' letters) starts
+# with this address: WAGTAILADMIN_BASE_URL, else https:// and the first named host of
+# ALLOWED_HOSTS, never base.py's development address.
+_concrete_hosts = [h for h in ALLOWED_HOSTS if h != "*" and not h.startswith(".")]  # noqa: F405
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/") or (
+    f"https://{_concrete_hosts[0]}" if _concrete_hosts else ""
+)
+if (
+    urlsplit(WAGTAILADMIN_BASE_URL).scheme not in ("http", "https")
+    or not urlsplit(WAGTAILADMIN_BASE_URL).netloc
+):
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL to the site's address (https://news.example.org): "
+        "the links in emails start with it."
+    )
 
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
