@@ -6,7 +6,8 @@
 - requests.py, review.py, scheduling.py: request a translation, review it, publish together
 - changes.py: what changed in a source since it was frozen for translation
 - handoff.py: PO and XLIFF 1.2 files for translators outside the admin
-- notifications.py: emails to translators; signals.py connects them
+- notifications.py: emails to translators, and Wagtail's workflow emails, each in its
+  recipient's language; signals.py connects them
 - roles.py, permissions.py: per-language groups, workflows, and who may do what
 - records.py: field-by-field translation of records
 - record_work.py: the translators' work list on records, chosen, counted and paged in SQL

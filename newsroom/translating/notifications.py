@@ -1,8 +1,17 @@
-"""Email translators when a translation is requested of them or falls out of date.
+"""Email translators when a translation is requested of them or falls out of date, and
+write Wagtail's workflow emails (submitted, approved, changes requested) in each
+recipient's language.
 
 Recipients are the active users, with an email address, of the target language's
-"Translators (xx)" group; each gets their own message in that language. Mail leaves
-only once the request's transaction commits, so a rolled-back request sends nothing.
+"Translators (xx)" group; each gets their own message in their language
+(`recipient_language`), opening with their full name, or a greeting without a name (never
+the username). Mail leaves only once the request's transaction commits, so a rolled-back
+request sends nothing. Links start with WAGTAILADMIN_BASE_URL (from the environment in
+production).
+
+Wagtail writes its workflow emails in the recipient's chosen admin language, else in the
+language of whoever triggered them; `connect_workflow_emails` replaces its notifiers by
+ones that fall back on `recipient_language` instead.
 
 The demo loader suppresses these emails (`translator_notifications_suppressed`): it
 creates translations and publishes pages in bulk, and its demo translators would
@@ -20,10 +29,20 @@ from django.urls import reverse
 from django.utils import translation as django_translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.admin.localization import get_available_admin_languages
+from wagtail.admin.mail import (
+    GroupApprovalTaskStateSubmissionEmailNotifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
+)
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationSource
 
 from newsroom.formatting import language_name, quoted
+from newsroom.languages import site_languages
 from newsroom.translating.changes import changed_segments, field_label
 from newsroom.translating.choices import ChangeKind
 from newsroom.translating.roles import group_name
@@ -63,29 +82,61 @@ def _is_page_source(translation_source):
     return model is not None and issubclass(model, Page)
 
 
-def _greeting(user):
-    return _("Hello %(name)s,") % {"name": user.get_full_name() or user.get_username()}
+def recipient_language(user, work_language=None):
+    """The language `user`'s emails are written in.
+
+    The admin language they chose, if any; else the language of their translator or
+    reviewer role (`work_language`, the language of the page the email is about, when
+    they hold roles in several); else the site's default language, which is also the
+    admin's for someone without a preference.
+    """
+    admin_languages = dict(get_available_admin_languages())
+    chosen = (
+        UserProfile.objects.filter(user=user).values_list("preferred_language", flat=True).first()
+    )
+    if chosen in admin_languages:
+        return chosen
+    groups = set(user.groups.values_list("name", flat=True))
+    role_languages = [
+        code
+        for code in site_languages()
+        if groups & {group_name("translators", code), group_name("reviewers", code)}
+    ]
+    if work_language in role_languages:
+        return work_language
+    if role_languages:
+        return role_languages[0]
+    return settings.LANGUAGE_CODE
+
+
+def greeting(user):
+    """ "Hello Anna Nowak," or, without a full name, a greeting naming nobody."""
+    name = user.get_full_name().strip()
+    return _("Hello %(name)s,") % {"name": name} if name else _("Hello,")
 
 
 def _page_facts(title, source_code, target_code):
+    """The page and its languages, named in the language the message is written in."""
+    written_in = django_translation.get_language()
     return [
         _("Page: %(title)s") % {"title": quoted(title)},
         _("Source language: %(language)s")
-        % {"language": language_name(source_code, target_code, in_sentence=True)},
+        % {"language": language_name(source_code, written_in, in_sentence=True)},
         _("Target language: %(language)s")
-        % {"language": language_name(target_code, target_code, in_sentence=True)},
+        % {"language": language_name(target_code, written_in, in_sentence=True)},
     ]
 
 
-def _to_translators(language_code, subject, lines):
-    """One EmailMessage per translator of `language_code`: a greeting, then `lines`.
-
-    Called inside `translation.override(language_code)`, so the greeting is in it too.
-    """
-    return [
-        EmailMessage(subject, "\n".join([_greeting(user), "", *lines]), to=[user.email])
-        for user in translators(language_code)
-    ]
+def _to_translators(language_code, compose):
+    """One EmailMessage per translator of `language_code`, each in that person's language:
+    `compose()` gives the (subject, lines) under the greeting, and runs in that language."""
+    messages = []
+    for user in translators(language_code):
+        with django_translation.override(recipient_language(user, language_code)):
+            subject, lines = compose()
+            body = "\n".join([greeting(user), "", *lines])
+        messages.append(EmailMessage(subject, body, to=[user.email]))
+    return messages
 
 
 def _send(messages):
@@ -98,7 +149,7 @@ def _send(messages):
 
 
 def translation_requested_messages(translation):
-    """One EmailMessage per translator of the target language, written in that language."""
+    """One EmailMessage per translator of the target language, each in their language."""
     source = translation.source
     source_code = source.locale.language_code
     target_code = translation.target_locale.language_code
@@ -111,9 +162,9 @@ def translation_requested_messages(translation):
         .first()
     )
     link = editor_url(target_page or source_page)
-    with django_translation.override(target_code):
-        return _to_translators(
-            target_code,
+
+    def compose():
+        return (
             _("Translation requested: %(title)s") % {"title": source_page.title},
             [
                 _("You are asked to translate a page."),
@@ -123,6 +174,8 @@ def translation_requested_messages(translation):
                 _("Translate it here: %(url)s") % {"url": link},
             ],
         )
+
+    return _to_translators(target_code, compose)
 
 
 def send_translation_requested(translation_id):
@@ -161,14 +214,15 @@ def _describe_changes(changes, old_page, new_page):
 
 
 def translation_outdated_messages(changes, old_page, new_page, target_page):
-    """One EmailMessage per translator of `target_page`'s language: what changed in the
-    source (`old_page` as frozen for translation, `new_page` as published) and where to
-    update the translation."""
+    """One EmailMessage per translator of `target_page`'s language, each in their own: what
+    changed in the source (`old_page` as frozen for translation, `new_page` as published)
+    and where to update the translation."""
     source_code = new_page.locale.language_code
     target_code = target_page.locale.language_code
-    with django_translation.override(target_code):
-        return _to_translators(
-            target_code,
+    link = editor_url(target_page)
+
+    def compose():
+        return (
             _("Translation outdated: %(title)s") % {"title": new_page.title},
             [
                 _(
@@ -181,9 +235,11 @@ def translation_outdated_messages(changes, old_page, new_page, target_page):
                 _("What changed in the source:"),
                 *_describe_changes(changes, old_page, new_page),
                 "",
-                _("Update the translation here: %(url)s") % {"url": editor_url(target_page)},
+                _("Update the translation here: %(url)s") % {"url": link},
             ],
         )
+
+    return _to_translators(target_code, compose)
 
 
 def on_page_published(sender, instance, **kwargs):
@@ -222,3 +278,79 @@ def on_page_published(sender, instance, **kwargs):
         _send(messages)
 
     transaction.on_commit(send)
+
+
+# --- Wagtail's workflow emails ------------------------------------------------------------
+
+
+class InRecipientsLanguages:
+    """Wagtail's email notifier, sending each recipient's message in `recipient_language`.
+
+    Wagtail renders each message in the recipient's chosen admin language, else in the
+    active one: so each recipient's message is sent with theirs active (the HTML part,
+    which Wagtail renders outside its own language switch, included).
+    """
+
+    def send_emails(self, template_set, context, recipients, **kwargs):
+        locale = getattr(context.get("object"), "locale", None)
+        work_language = getattr(locale, "language_code", None)
+        all_sent = True
+        for recipient in recipients:
+            with django_translation.override(recipient_language(recipient, work_language)):
+                sent = super().send_emails(template_set, context, [recipient], **kwargs)
+            all_sent = all_sent and sent
+        return all_sent
+
+
+class TaskSubmittedEmails(InRecipientsLanguages, GroupApprovalTaskStateSubmissionEmailNotifier):
+    pass
+
+
+class WorkflowSubmittedEmails(InRecipientsLanguages, WorkflowStateSubmissionEmailNotifier):
+    pass
+
+
+class WorkflowRejectedEmails(InRecipientsLanguages, WorkflowStateRejectionEmailNotifier):
+    pass
+
+
+class WorkflowApprovedEmails(InRecipientsLanguages, WorkflowStateApprovalEmailNotifier):
+    pass
+
+
+# (signal, sender, Wagtail's dispatch_uid, our notifier): module-level, since signals keep
+# only weak references to their receivers.
+WORKFLOW_EMAILS = [
+    (
+        task_submitted,
+        TaskState,
+        "group_approval_task_submitted_email_notification",
+        TaskSubmittedEmails(),
+    ),
+    (
+        workflow_submitted,
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        WorkflowSubmittedEmails(),
+    ),
+    (
+        workflow_rejected,
+        WorkflowState,
+        "workflow_state_rejected_email_notification",
+        WorkflowRejectedEmails(),
+    ),
+    (
+        workflow_approved,
+        WorkflowState,
+        "workflow_state_approved_email_notification",
+        WorkflowApprovedEmails(),
+    ),
+]
+
+
+def connect_workflow_emails():
+    """Put our notifiers under Wagtail's dispatch_uids: whichever app is ready first, Wagtail's
+    own are gone (disconnected here, or refused later as the uid is taken)."""
+    for signal, sender, dispatch_uid, notifier in WORKFLOW_EMAILS:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(notifier, sender=sender, dispatch_uid=dispatch_uid)

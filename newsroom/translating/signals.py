@@ -18,5 +18,6 @@ def connect(app_config):
     page_published.connect(
         notifications.on_page_published, dispatch_uid="newsroom_translation_outdated"
     )
+    notifications.connect_workflow_emails()
     post_save.connect(roles.bind_roles_to_new_home, sender=HomePage)
     post_migrate.connect(roles.ensure_roles_after_migrate, sender=app_config)
