@@ -1,4 +1,8 @@
-"""The award chooser: the modal the release editor opens to pick the awards it announces, or
+"""The records' choosers: the widgets and modals that pick a cluster, a label, a certification
+body or an award, each with whole, translated sentences of its own ("Choose label", in
+Polish "Wybierz odznakę") read in the admin user's language at each render (`RecordChooser`).
+
+The award chooser is the modal the release editor opens to pick the awards it announces, or
 to create one there.
 
 The listing is limited to the clusters the editor's form passes (`?cluster=3,7`: those ticked
@@ -30,6 +34,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
     SnippetCreateView,
 )
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from newsroom.access import RefusesWithReason, refused
 from newsroom.languages import record_languages, record_source_language
@@ -37,6 +42,51 @@ from newsroom.models.announcing import award_summary
 from newsroom.models.records import Award, Cluster, Label
 from newsroom.records.permissions import ClusterTeamPolicy
 from newsroom.records.schedules import with_approved_schedule
+
+# The widget texts a chooser viewset hands its widget class (`edit_item_text` becomes the
+# widget's `link_to_chosen_text`).
+CHOOSER_TEXTS = ("choose_one_text", "choose_another_text", "link_to_chosen_text")
+
+
+class RecordChooser(AdminSnippetChooser):
+    """Wagtail's snippet chooser widget, saying what its viewset says.
+
+    Wagtail's composes "Choose %(object)s" from the model's verbose name and evaluates it
+    once, when the form class is built: in the language of whoever opened the form first
+    (an English admin read "Wybierz odznaka"), with a nominative where Polish and Russian
+    need another case. These texts stay lazy, so each render speaks its user's language.
+    """
+
+    def __init__(self, model=None, **kwargs):
+        for name in CHOOSER_TEXTS:
+            kwargs.setdefault(name, getattr(type(self), name))
+        super().__init__(model=model, **kwargs)
+
+
+class RecordChooserViewSet(SnippetChooserViewSet):
+    """A record's chooser: give `choose_one_text`, `choose_another_text` and
+    `edit_item_text` as whole sentences (the modal's title is `choose_one_text`)."""
+
+    base_widget_class = RecordChooser
+
+
+class ClusterChooserViewSet(RecordChooserViewSet):
+    choose_one_text = _("Choose cluster")
+    choose_another_text = _("Choose another cluster")
+    edit_item_text = _("Edit this cluster")
+
+
+class LabelChooserViewSet(RecordChooserViewSet):
+    choose_one_text = _("Choose label")
+    choose_another_text = _("Choose another label")
+    edit_item_text = _("Edit this label")
+
+
+class CertificationBodyChooserViewSet(RecordChooserViewSet):
+    choose_one_text = _("Choose certification body")
+    choose_another_text = _("Choose another certification body")
+    edit_item_text = _("Edit this certification body")
+
 
 # Who may list awards to choose them: every role that edits releases holds one of these
 # (translators and reviewers change awards, editors and moderators also add them).
@@ -201,7 +251,10 @@ class AwardCreateView(AwardChoosing, SnippetCreateView):
         )
 
 
-class AwardChooserViewSet(SnippetChooserViewSet):
+class AwardChooserViewSet(RecordChooserViewSet):
+    choose_one_text = _("Choose award")
+    choose_another_text = _("Choose another award")
+    edit_item_text = _("Edit this award")
     choose_view_class = AwardChooseView
     choose_results_view_class = AwardChooseResultsView
     chosen_view_class = AwardChosenView

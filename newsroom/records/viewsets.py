@@ -10,7 +10,12 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetV
 
 from newsroom.languages import record_languages
 from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
-from newsroom.records.choosers import AwardChooserViewSet
+from newsroom.records.choosers import (
+    AwardChooserViewSet,
+    CertificationBodyChooserViewSet,
+    ClusterChooserViewSet,
+    LabelChooserViewSet,
+)
 from newsroom.records.filters import (
     AwardFilterSet,
     CertificationBodyFilterSet,
@@ -47,6 +52,7 @@ class TranslatedRecordViewSet(SnippetViewSet):
 
 class ClusterViewSet(TranslatedRecordViewSet):
     model = Cluster
+    chooser_viewset_class = ClusterChooserViewSet
     icon = "group"
     list_display = [
         "name",
@@ -87,6 +93,7 @@ class ClusterViewSet(TranslatedRecordViewSet):
 
 class CertificationBodyViewSet(TranslatedRecordViewSet):
     model = CertificationBody
+    chooser_viewset_class = CertificationBodyChooserViewSet
     icon = "site"
     list_display = ["name", "acronym", "city", COUNTRY_COLUMN, "website", TranslationStatusColumn()]
     filterset_class = CertificationBodyFilterSet
@@ -103,6 +110,7 @@ class CertificationBodyViewSet(TranslatedRecordViewSet):
 
 class LabelViewSet(TranslatedRecordViewSet):
     model = Label
+    chooser_viewset_class = LabelChooserViewSet
     icon = "pick"
     list_display = [
         "name",
