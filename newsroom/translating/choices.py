@@ -30,3 +30,11 @@ class ChangeKind(models.TextChoices):
     CHANGED = "changed", pgettext_lazy("source change", "Changed")
     ADDED = "added", pgettext_lazy("source change", "Added")
     REMOVED = "removed", pgettext_lazy("source change", "Removed")
+
+
+class ReviewAction(models.TextChoices):
+    """A reviewer's decision on a review task (the values are Wagtail's action names), in the
+    project's own words: Wagtail's read "Żądania zmian" and "Запрос изменений"."""
+
+    APPROVE = "approve", pgettext_lazy("review action", "Approve")
+    REQUEST_CHANGES = "reject", pgettext_lazy("review action", "Request changes")

@@ -7,7 +7,13 @@ may edit, hand off and submit Russian pages only (roles.py), and who may decide 
 review comes from the page's current workflow task.
 """
 
+from django.utils.translation import pgettext_lazy
+
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from newsroom.translating.choices import ReviewAction
+
+APPROVE_WITH_COMMENT = pgettext_lazy("review action", "Approve with comment")
 
 
 def can_view_matrix(user):
@@ -25,6 +31,20 @@ def can_submit(page, user):
     return page.permissions_for_user(user).can_edit()
 
 
+def in_our_words(actions):
+    """Wagtail's task actions (name, label, needs a form) with the project's labels
+    (`ReviewAction`) for approving and requesting changes."""
+    worded = []
+    for name, label, needs_form in actions:
+        if name in ReviewAction.values:
+            if name == ReviewAction.APPROVE and needs_form:
+                label = APPROVE_WITH_COMMENT
+            else:
+                label = ReviewAction(name).label
+        worded.append((name, label, needs_form))
+    return worded
+
+
 def review_actions(page, user):
     """The actions (name, label) `user` may take on the page's current review task."""
     task_state = page.current_workflow_task_state
@@ -32,7 +52,7 @@ def review_actions(page, user):
         return []
     task = task_state.task.specific
     actions = {}
-    for name, label, _needs_form in task.get_actions(page, user):
+    for name, label, _needs_form in in_our_words(task.get_actions(page, user)):
         actions.setdefault(name, label)
     return list(actions.items())
 

@@ -10,7 +10,8 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import pgettext
 
 from wagtail.models import Revision, WorkflowState
 from wagtail_localize.models import StringSegment, Translation
@@ -20,7 +21,7 @@ from newsroom.models.pages import PressReleasePage
 from newsroom.translating import status as ts
 from newsroom.translating.choices import TranslationStatus
 from newsroom.translating.roles import group_name
-from tests.helpers import add_cluster_pages, add_release, assert_refused_with
+from tests.helpers import add_cluster_pages, add_release, assert_refused_with, use_admin_in
 
 pytestmark = pytest.mark.django_db
 
@@ -421,3 +422,34 @@ def test_translate_this_page_needs_rights_in_the_target_language(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, {"locales": [locales["ru"].pk]}).status_code == 302
     assert russian_page(source).live is False
+
+
+@pytest.mark.parametrize(
+    ("language", "wagtails_words"),
+    [("pl", ["Żądania zmian", "Akceptuj"]), ("ru", ["Запрос изменений"])],
+)
+def test_review_buttons_say_the_projects_words_not_wagtails(
+    client, team, source, language, wagtails_words
+):
+    """Until the catalogs translate the "review action" msgids the buttons read in English;
+    Wagtail's wording must be gone either way."""
+    request_russian(client, team["editor"], source)
+    ru = russian_page(source)
+    client.force_login(team["translator"])
+    client.post(reverse("newsroom_translations:submit", args=[ru.pk]))
+    use_admin_in(team["reviewer"], language)
+    client.force_login(team["reviewer"])
+
+    response = client.get(reverse("newsroom_translations:review", args=[ru.pk]))
+
+    html = response.content.decode()
+    with translation.override(language):
+        expected = {
+            "reject": pgettext("review action", "Request changes"),
+            "approve": pgettext("review action", "Approve"),
+        }
+    for name, label in expected.items():
+        assert f'name="action" value="{name}"' in html
+        assert {name: str(text) for name, text in response.context["actions"]}[name] == label
+    for words in wagtails_words:
+        assert words not in html

@@ -29,6 +29,8 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
+from newsroom.translating.permissions import in_our_words
+
 # Rows each panel shows, the newest first.
 DASHBOARD_ROWS = 10
 
@@ -128,7 +130,7 @@ class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
                     "previous_revision_id": state.previous_revision_id,
                     "live_revision_id": obj.live_revision_id,
                     "task_state": state,
-                    "actions": state.task.specific.get_actions(obj, request.user),
+                    "actions": in_our_words(state.task.specific.get_actions(obj, request.user)),
                     "workflow_tasks": tasks[state.workflow_state_id],
                     **names,
                 }
