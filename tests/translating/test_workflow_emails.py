@@ -141,11 +141,11 @@ def test_requested_translation_is_in_each_translators_language(
 
     russian, english = message_to(mailoutbox, first), message_to(mailoutbox, second)
     assert russian.body.splitlines()[0] == "Здравствуйте, Анна Иванова!"
-    assert "Польский" in russian.body
+    assert "Исходный язык: польский" in russian.body
     assert english.body.splitlines()[0] == "Hello,"
     assert second.username not in english.body
     assert "You are asked to translate a page." in english.body
-    assert "Polish" in english.body and "Русский" not in english.body
+    assert "Source language: Polish" in english.body and "русский" not in english.body
     for message in (russian, english):
         assert f"{BASE_URL}/admin/pages/{ru.pk}/edit/" in message.body
         assert_links_to_the_configured_address(message.body)
