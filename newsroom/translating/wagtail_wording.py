@@ -36,6 +36,9 @@ WAGTAIL_MSGIDS = (
     gettext_noop("Workflow task rejected. Workflow complete"),
     gettext_noop("Workflow task resubmitted. Workflow resumed"),
     gettext_noop("Edited a comment"),
+    # The scheduling dialog of records: Wagtail drops the model's name into a frame whose
+    # Polish needs its gender ("tenprzyznana odznaka powinien").
+    gettext_noop("Choose when this %(model_name)s should go live and/or expire"),
     # wagtail-localize: the source of a translation.
     gettext_noop("Source"),
     gettext_noop("Source title"),
