@@ -216,7 +216,10 @@ def news_index_in(request, language_code):
     found = request.__dict__.setdefault("_newsroom_news_indexes", {})
     if language_code not in found:
         found[language_code] = (
-            public(NewsIndexPage.objects.live()).filter(locale__language_code=language_code).first()
+            public(NewsIndexPage.objects.live())
+            .filter(locale__language_code=language_code)
+            .select_related("locale")  # its routes' words are its language's
+            .first()
         )
     return found[language_code]
 
