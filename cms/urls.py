@@ -32,7 +32,9 @@ if settings.DEBUG:
 # Every public page lives under its language prefix (/pl/, /en/, /ru/); "/" is
 # redirected by LocaleMiddleware to the language the browser prefers.
 urlpatterns += i18n_patterns(
-    path("search/", search.search, name="search"),
+    path(search.search_route, search.search, name="search"),
+    # The address before search had one per language (the English one above answers first).
+    path("search/", search.old_address, name="search_old_address"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -63,13 +63,13 @@ class ReleaseFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
 
-def feed_links(url, title):
-    """<link rel="alternate"> entries for a page whose feeds live under `url`feed/."""
+def feed_links(feed_url, title):
+    """<link rel="alternate"> entries for a page whose `kind` feed is at `feed_url(kind)`."""
     return [
         {
             "content_type": CONTENT_TYPES[kind],
             "title": f"{title} ({label})",
-            "url": f"{url}feed/{kind}/",
+            "url": feed_url(kind),
         }
         for kind, label in (("rss", "RSS"), ("atom", "Atom"))
     ]

@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
+from newsroom.slugs import route_word
 from tests.factories import ClusterNewsPageFactory, PressReleasePageFactory
 
 
@@ -45,6 +46,17 @@ def add_release(parent, *, title, key=None, **fields):
     return PressReleasePageFactory(
         parent=parent, title=title, translation_key=key or uuid.uuid4(), **fields
     )
+
+
+def route_path(language, *words):
+    """A route's path below a page, in `language`'s words (newsroom.slugs.ROUTE_WORDS):
+    route_path("pl", "level", "silver") is "poziom/srebrny/"; other words stay as given."""
+    return "".join(f"{route_word(word, language)}/" for word in words)
+
+
+def search_path(language):
+    """The search page of `language`: /pl/szukaj/, /en/search/, /ru/poisk/."""
+    return f"/{language}/{route_path(language, 'search')}"
 
 
 def reload(page):

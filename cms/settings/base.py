@@ -217,6 +217,9 @@ USE_I18N = True
 USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
+# Slugs are ASCII in every language: the admin's slug field transliterates as it is typed,
+# and every save makes a slug of its own title in its language (newsroom/models/page_slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A requested translation starts as a draft: with the default (True) wagtail-localize would

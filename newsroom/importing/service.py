@@ -6,13 +6,10 @@ import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from anyascii import anyascii
-
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from modeltranslation.utils import build_localized_fieldname
@@ -26,11 +23,13 @@ from newsroom.importing.language import detect_language
 from newsroom.importing.permissions import import_refusal
 from newsroom.importing.structure import parse_release_text
 from newsroom.languages import site_languages
+from newsroom.models.page_slugs import reserved_slugs_below
 from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
 from newsroom.models.records import Award, Cluster
+from newsroom.slugs import SLUG_LENGTH
+from newsroom.slugs import ascii_slug as slug_in_language
 
 logger = logging.getLogger(__name__)
-SLUG_LENGTH = 80
 
 
 @dataclass
@@ -98,8 +97,9 @@ def text_checksum(text):
     return hashlib.sha256(normalized.encode()).hexdigest()
 
 
-def ascii_slug(text):
-    return slugify(anyascii(text))[:SLUG_LENGTH].strip("-") or "release"
+def ascii_slug(text, language):
+    """The site's slug of `text` written in `language` (newsroom.slugs), never empty."""
+    return slug_in_language(text, language) or "release"
 
 
 def extract(data, *, language=None, cluster_slug=None):
@@ -152,7 +152,7 @@ def ensure_cluster(extraction, outcome):
     if extraction.cluster:
         return extraction.cluster
     name = extraction.proposed_cluster_name
-    base_slug = ascii_slug(name)
+    base_slug = ascii_slug(name, extraction.language)
     slug, n = base_slug, 1
     while Cluster.objects.filter(slug=slug).exists():
         n += 1
@@ -179,7 +179,7 @@ def ensure_cluster_page(cluster, locale, publish):
     title = getattr(cluster, own_name, "") or cluster.name
     page = ClusterNewsPage(
         title=title,
-        slug=unique_child_slug(index, ascii_slug(title)),
+        slug=unique_child_slug(index, ascii_slug(title, locale.language_code)),
         cluster=cluster,
         locale=locale,
         live=False,
@@ -193,7 +193,8 @@ def ensure_cluster_page(cluster, locale, publish):
 
 
 def unique_child_slug(parent, slug, exclude=None):
-    taken = set(
+    # The words the parent routes itself are no slug for a child (models/page_slugs.py).
+    taken = reserved_slugs_below(parent) | set(
         parent.get_children()
         .exclude(pk=getattr(exclude, "pk", None))
         .values_list("slug", flat=True)
@@ -330,7 +331,7 @@ def write_release(
     if page is None:
         parent = ensure_cluster_page(cluster, plan.locale, publish)
         page = PressReleasePage(locale=plan.locale, live=False)
-        page.slug = unique_child_slug(parent, ascii_slug(parsed.title))
+        page.slug = unique_child_slug(parent, ascii_slug(parsed.title, plan.locale.language_code))
         outcome.created = True
     else:
         page = page.get_latest_revision_as_object()

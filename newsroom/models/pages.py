@@ -27,8 +27,14 @@ from newsroom.formatting import country_name
 from newsroom.languages import site_languages
 from newsroom.models.announcing import AwardsChooser
 from newsroom.models.listings import CLUSTER_PREVIEW_COUNT, ReleaseFilter, paginate
+from newsroom.models.page_slugs import (
+    give_own_slug,
+    refuse_reserved_slug,
+    reserved_slug_refusal,
+)
 from newsroom.models.publication import publish_texts_in
 from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_renewals
+from newsroom.models.routes import LocalisedRoutesMixin
 from newsroom.models.texts import name_in, text_in
 from newsroom.privacy import is_private, public, view_restrictions_of
 from newsroom.stale_edits import RefusesStaleSaves
@@ -43,6 +49,18 @@ class LocalizedPageMixin:
     override; otherwise UI strings and Babel formats would follow the admin user's
     language in previews.
     """
+
+    def full_clean(self, *args, **kwargs):
+        give_own_slug(self)  # an ASCII slug of its own (models/page_slugs.py)
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        give_own_slug(self)
+        super().minimal_clean()
+
+    def clean(self):
+        super().clean()
+        refuse_reserved_slug(self)
 
     def get_view_restrictions(self):
         """Wagtail's check before serving, from the restrictions read once per request."""
@@ -108,6 +126,33 @@ def language_links(page, request):
     return [dict(link) for link in links]
 
 
+def route_language_links(page, request, route, args_in=None, query="", note=None):
+    """The language switcher and hreflang set of one of the routes of `page` (a routable
+    page): the same route of each language's translation of the page, in that language's
+    words, with `args_in(language)` as the route's arguments and `query` (filters every
+    language shares) kept.
+
+    Where the route has no counterpart (`args_in` gives None: a tag not named in that
+    language), the link opens that language's page itself, marked as no translation with
+    `note`. hreflang (newsroom.reading.seo) reads `alternate_url`: the route without query.
+    """
+    links = language_links(page, request)
+    for link in links:
+        if not (link["is_translation"] and link["url"]):
+            continue
+        code = link["language_code"]
+        args = args_in(code) if args_in else ()
+        if args is None:
+            link["is_translation"] = False
+            link["note"] = note
+            continue
+        link["url"] += type(page).subpage_path(route, code, *args)
+        link["alternate_url"] = link["url"]
+        if query:
+            link["url"] += f"?{query}"
+    return links
+
+
 def live_releases(locale, newest_first=False):
     """Live, public releases of one locale, newest first, with what lists render.
 
@@ -171,7 +216,10 @@ def news_index_in(request, language_code):
     found = request.__dict__.setdefault("_newsroom_news_indexes", {})
     if language_code not in found:
         found[language_code] = (
-            public(NewsIndexPage.objects.live()).filter(locale__language_code=language_code).first()
+            public(NewsIndexPage.objects.live())
+            .filter(locale__language_code=language_code)
+            .select_related("locale")  # its routes' words are its language's
+            .first()
         )
     return found[language_code]
 
@@ -201,10 +249,13 @@ def route_below(home, request, path_components):
     current, remaining = home, list(path_components)
     while remaining:
         page_class = current.specific_class
-        if page_class and issubclass(page_class, RoutablePageMixin) and current.live:
+        if page_class and issubclass(page_class, LocalisedRoutesMixin) and current.live:
+            if page_class.answers_route(remaining):
+                break  # the page's own route: it answers the rest
+        elif page_class and issubclass(page_class, RoutablePageMixin) and current.live:
             try:
                 page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
-                break  # the page's own route: it answers the rest
+                break
             except Http404:
                 pass
         child = chain.get(current.depth + 1)
@@ -223,7 +274,16 @@ def route_below(home, request, path_components):
 
 
 class NewsroomPageForm(RefusesStaleSaves, WagtailAdminPageForm):
-    """Every page editor: a save based on an older revision than the latest is refused."""
+    """Every page editor: a save based on an older revision than the latest is refused, and
+    a slug the parent page routes itself (a draft too: models/page_slugs.py)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        refusal = reserved_slug_refusal(cleaned_data.get("slug"), parent)
+        if refusal:
+            self.add_error("slug", refusal)
+        return cleaned_data
 
 
 class HomePage(LocalizedPageMixin, Page):
@@ -270,7 +330,7 @@ def level_title(level):
     return titles[level]
 
 
-class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
+class NewsIndexPage(LocalizedPageMixin, LocalisedRoutesMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -283,9 +343,12 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("news index")
 
-    def listing_context(self, request, fixed=None, narrowed=None):
-        """A list's filter, facets and page of this language's live releases, `narrowed`
-        (a function of a queryset) to some of them."""
+    def listing_context(
+        self, request, route="all_releases", args_in=None, note=None, fixed=None, narrowed=None
+    ):
+        """A list's filter, facets, page of this language's live releases, `narrowed` (a
+        function of a queryset) to some of them, and its links in other languages: the same
+        `route` and filters (see route_language_links)."""
         narrowed = narrowed or (lambda releases: releases)
         release_filter = ReleaseFilter(
             request.GET,
@@ -298,10 +361,23 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
             "facets": release_filter.facets(),
             "releases": paginate(request, release_filter.results, release_filter.counted),
             "cluster_directory_url": self.cluster_directory_url(request),
+            "language_links": route_language_links(
+                self,
+                request,
+                route,
+                args_in=args_in,
+                query=release_filter.url_with()[1:],
+                note=note,
+            ),
         }
 
     def cluster_directory_url(self, request):
         return self.get_url(request) + self.reverse_subpage("cluster_directory")
+
+    def feed_url(self, request, *args):
+        """feed_url(request, kind) or feed_url(request, level, kind): a feed's address."""
+        route = "level_feed" if len(args) == 2 else "feed"
+        return self.get_url(request) + self.reverse_subpage(route, args=args)
 
     @path("clusters/")
     def cluster_directory(self, request):
@@ -312,37 +388,34 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
             "directory": directory,
             "directory_count": sum(len(entries) for _initial, entries in directory),
             "canonical_url": self.cluster_directory_url(request),
-            "language_links": self.route_language_links(request, "cluster_directory"),
+            "language_links": route_language_links(self, request, "cluster_directory"),
         }
         return self.render(
             request, template="newsroom/cluster_directory.html", context_overrides=context
         )
 
-    def route_language_links(self, request, route):
-        """The language switcher and hreflang set of one of this page's routes: the same
-        route of each language's news index."""
-        links = language_links(self, request)
-        for link in links:
-            if link["is_translation"] and link["url"]:
-                link["url"] += self.reverse_subpage(route)
-        return links
-
     @path("")
     def all_releases(self, request):
         context = self.listing_context(request)
-        context["feed_links"] = feeds.feed_links(self.get_url(request), self.title)
+        context["feed_links"] = feeds.feed_links(
+            lambda kind: self.feed_url(request, kind), self.title
+        )
         return self.render(request, context_overrides=context)
 
     @path("level/<str:level>/")
     def level_releases(self, request, level):
         if level not in Label.Level.values:
             raise Http404
-        context = self.listing_context(request, fixed={"level": level})
+        context = self.listing_context(
+            request, "level_releases", args_in=lambda _code: (level,), fixed={"level": level}
+        )
         context["level"] = level
         context["level_title"] = level_title(level)
-        base = self.reverse_subpage("level_releases", args=[level])
+        context["canonical_url"] = self.get_url(request) + self.reverse_subpage(
+            "level_releases", args=[level]
+        )
         context["feed_links"] = feeds.feed_links(
-            self.get_url(request) + base, str(level_title(level))
+            lambda kind: self.feed_url(request, level, kind), str(level_title(level))
         )
         return self.render(request, context_overrides=context)
 
@@ -351,35 +424,29 @@ class NewsIndexPage(LocalizedPageMixin, RoutablePageMixin, Page):
         """The live releases of this language carrying a tag, under its name in this language.
 
         A tag no live, public release of this language carries has no list here: its name
-        may come from a draft (typed in the editor of a release not yet published).
+        may come from a draft (typed in the editor of a release not yet published). In
+        other languages the switcher opens the same tag's list where it is named and
+        carried, else that language's news index.
         """
         language = self.locale.language_code
         tag = tag_with_slug(slug, language)
         if tag is None or language not in tag.carried_in:
             raise Http404
+
+        def tag_slug_in(code):
+            slug = (tag.url_slugs or {}).get(code) if code in tag.carried_in else None
+            return (slug,) if slug else None
+
         context = self.listing_context(
-            request, narrowed=lambda releases: releases.filter(tagged_items__tag=tag)
+            request,
+            "tag_releases",
+            args_in=tag_slug_in,
+            note=_("This tag has no name in this language yet: opens the news index"),
+            narrowed=lambda releases: releases.filter(tagged_items__tag=tag),
         )
         context["tag_title"] = text_in(tag, "label", language)
-        context["canonical_url"] = self.get_url(request) + tag_list_path(slug)
-        context["language_links"] = self.tag_language_links(request, tag)
+        context["canonical_url"] = self.get_url(request) + tag_list_path(slug, language)
         return self.render(request, context_overrides=context)
-
-    def tag_language_links(self, request, tag):
-        """The language switcher and hreflang set of a tag's list: the same tag's list in
-        each language it is named in and carried by a live, public release (`tag.carried_in`),
-        else (not a translation) that language's news index."""
-        links = language_links(self, request)
-        for link in links:
-            code = link["language_code"]
-            slug = (tag.url_slugs or {}).get(code) if code in tag.carried_in else None
-            if link["is_translation"] and link["url"] and slug:
-                link["url"] += tag_list_path(slug)
-            elif link["is_translation"]:
-                # That language's news index, which is not this list in another language.
-                link["is_translation"] = False
-                link["note"] = _("This tag has no name in this language yet: opens the news index")
-        return links
 
     @path("feed/<str:kind>/")
     def feed(self, request, kind):
@@ -474,9 +541,9 @@ def cluster_directory(index, request):
     return list(groups.items())
 
 
-def tag_list_path(slug):
-    """The address of a tag's list below a news index (NewsIndexPage.tag_releases)."""
-    return NewsIndexPage.get_resolver().reverse("tag_releases", slug)
+def tag_list_path(slug, language):
+    """The address of a tag's list below a news index of `language` (tag_releases)."""
+    return NewsIndexPage.subpage_path("tag_releases", language, slug)
 
 
 def tag_with_slug(slug, language_code):
@@ -504,7 +571,7 @@ def tag_with_slug(slug, language_code):
     return tag
 
 
-class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
+class ClusterNewsPage(LocalizedPageMixin, LocalisedRoutesMixin, Page):
     cluster = models.ForeignKey(
         Cluster,
         verbose_name=_("cluster"),
@@ -565,7 +632,10 @@ class ClusterNewsPage(LocalizedPageMixin, RoutablePageMixin, Page):
             self.cluster.awards.select_related("label__body").order_by("-awarded_on"), request
         )
         context["releases"] = paginate(request, live_releases(self.locale).child_of(self))
-        context["feed_links"] = feeds.feed_links(self.get_url(request), self.title)
+        context["feed_links"] = feeds.feed_links(
+            lambda kind: self.get_url(request) + self.reverse_subpage("feed", args=[kind]),
+            self.title,
+        )
         return context
 
     @path("feed/<str:kind>/")

@@ -1,9 +1,12 @@
-"""Search across the releases and cluster pages of the reader's language."""
+"""Search across the releases and cluster pages of the reader's language, at an address in
+that language (/pl/szukaj/, /en/search/, /ru/poisk/)."""
 
 from django.db.models import prefetch_related_objects
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import lazy
 
 from wagtail.models import Locale
 from wagtail.search.query import And, Or, PlainText
@@ -18,9 +21,27 @@ from newsroom.models.pages import (
     live_clusters_prefetch,
 )
 from newsroom.privacy import public
+from newsroom.slugs import route_word
 
 MAX_QUERY_LENGTH = 200
 CLUSTER_RESULTS = 5
+
+
+def _search_route():
+    return f"{route_word('search', translation.get_language())}/"
+
+
+# The search view's URL pattern in the active language's word (Django compiles a lazy
+# pattern once per language, for resolving and reversing alike).
+search_route = lazy(_search_route, str)()
+
+
+def old_address(request):
+    """/pl/search/, the address before search had one in each language: a permanent
+    redirect to the language's own, query kept."""
+    url = reverse("search")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
 def search_query(terms):

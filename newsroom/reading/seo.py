@@ -76,7 +76,9 @@ def head_metadata(context):
         if link.get("is_current") or code == language:
             alternates.append({"hreflang": code, "href": canonical})
         elif link.get("is_translation") and link.get("url"):
-            alternates.append({"hreflang": code, "href": absolute_url(request, link["url"])})
+            # A list's alternate is the list itself, without the reader's filters.
+            href = link.get("alternate_url") or link["url"]
+            alternates.append({"hreflang": code, "href": absolute_url(request, href)})
             other_locales.append(og_locale(code))
     by_language = {alternate["hreflang"]: alternate["href"] for alternate in alternates}
     x_default = by_language.get(default_language(), canonical)

@@ -195,7 +195,7 @@ class TagListSitemap(_Section):
         for tag in tags:
             languages = carried[tag.pk]
             family = {
-                code: index_urls[code] + tag_list_path(tag.url_slugs[code])
+                code: index_urls[code] + tag_list_path(tag.url_slugs[code], code)
                 for code in sorted(languages, key=_language_order)
                 if code in index_urls
                 and (tag.url_slugs or {}).get(code)

@@ -20,7 +20,6 @@ from translate.storage import xliff
 from django.core.exceptions import ValidationError
 from django.db import DataError, transaction
 from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
@@ -36,6 +35,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from newsroom.formatting import language_name
+from newsroom.slugs import ascii_slug
 
 PO = "po"
 XLIFF = "xliff"
@@ -117,7 +117,8 @@ def translation_urn(translation):
 
 def export_filename(translation, file_format):
     """`<source release slug>-<target language>.po` or `.xlf`."""
-    slug = slugify(translation.source.get_source_instance().slug) or "release"
+    source = translation.source.get_source_instance()
+    slug = ascii_slug(source.slug, source.locale.language_code) or "release"
     extension = "xlf" if file_format == XLIFF else "po"
     return f"{slug}-{translation.target_locale.language_code}.{extension}"
 
@@ -489,8 +490,12 @@ def save_draft(translation, user=None):
     """
     source = translation.source
     page = source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
-    # As save_target does: a translated slug is made valid and unique rather than refused.
-    page.slug = find_available_slug(page.get_parent(), slugify(page.slug), ignore_page_id=page.id)
+    # As save_target does: a translated slug is made valid and unique rather than refused;
+    # one still the source's gets the page's own (models/page_slugs.py, when it is saved).
+    language = translation.target_locale.language_code
+    page.slug = find_available_slug(
+        page.get_parent(), ascii_slug(page.slug, language), ignore_page_id=page.id
+    )
     try:
         revision = page.save_revision(user=user, log_action=True)
     except ValidationError as error:

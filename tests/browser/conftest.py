@@ -17,6 +17,7 @@ from django.core.management import call_command
 from newsroom.languages import site_languages
 from newsroom.models.pages import ClusterNewsPage, NewsIndexPage, PressReleasePage
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SEARCH_WORDS, TIMEOUT_MS
+from tests.helpers import route_path, search_path
 
 
 def pytest_configure(config):
@@ -42,10 +43,10 @@ class DemoSite:
         return self.base_url + path
 
     def level(self, code, level="silver"):
-        return f"{self.news_index[code]}level/{level}/"
+        return self.news_index[code] + route_path(code, "level", level)
 
     def search(self, code):
-        return f"/{code}/search/"
+        return search_path(code)
 
     def reading_pages(self, code):
         """(name, path) of one page of each kind a reader meets, in language `code`."""
@@ -54,7 +55,7 @@ class DemoSite:
             ("news index", self.news_index[code]),
             ("cluster page", self.cluster[code]),
             ("level page (silver)", self.level(code)),
-            ("cluster directory", f"{self.news_index[code]}clusters/"),
+            ("cluster directory", self.news_index[code] + route_path(code, "clusters")),
             ("search results", f"{self.search(code)}?{urlencode({'q': SEARCH_WORDS[code]})}"),
             ("release page", self.kaluga_release[code]),
         ]

@@ -17,9 +17,9 @@ from tests.helpers import add_cluster_pages, add_release
 pytestmark = pytest.mark.django_db
 
 DIRECTORY = {
-    "pl": "/pl/aktualnosci/clusters/",
+    "pl": "/pl/aktualnosci/klastry/",
     "en": "/en/news/clusters/",
-    "ru": "/ru/novosti/clusters/",
+    "ru": "/ru/novosti/klastery/",
 }
 
 

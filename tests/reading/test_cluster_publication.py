@@ -42,7 +42,7 @@ def test_an_unpublished_cluster_leaves_every_public_surface(client, unpublished)
     assert "?country=PL" not in index  # no facet counts the unpublished cluster
     filtered = client.get("/pl/aktualnosci/", {"cluster": cluster.slug}).content.decode()
     assert unpublished["releases"]["pl"].title not in filtered
-    feed = feedparser.parse(client.get("/pl/aktualnosci/feed/rss/").content)
+    feed = feedparser.parse(client.get("/pl/aktualnosci/kanal/rss/").content)
     assert name_pl not in [tag.term for tag in feed.entries[0].get("tags", [])]
     home = client.get("/pl/").content.decode()
     assert name_pl not in home
@@ -89,5 +89,5 @@ def test_a_draft_cluster_goes_live_with_the_first_release_naming_it(client, site
     assert partner.live
     index = client.get("/pl/aktualnosci/").content.decode()
     assert "Klaster Partnerski" in index and "?cluster=partner" in index
-    found = client.get("/pl/search/", {"q": "Partnerski"}).content.decode()
+    found = client.get("/pl/szukaj/", {"q": "Partnerski"}).content.decode()
     assert "Wspólny projekt" in found  # indexed with its clusters once they went live

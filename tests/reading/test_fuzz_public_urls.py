@@ -25,6 +25,9 @@ from wagtail.models import Page
 
 from newsroom.languages import site_languages
 from newsroom.models.pages import ClusterNewsPage, NewsIndexPage
+from newsroom.models.routes import Parameter
+from newsroom.slugs import route_word
+from tests.helpers import search_path
 
 # Every test starts from the demo newsroom, loaded once for the module.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
@@ -32,7 +35,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 # Each public URL pattern (by name) and how this module reaches it.
 FUZZED_PATTERNS = {
     "wagtail_serve": "every live page, its routes, and random paths under each language",
-    "search": "/<language>/search/ with random queries",
+    "search": "/<language>/<its word for search>/ with random queries",
+    "search_old_address": "/<language>/search/ (a redirect) with random queries",
     "sitemap": "/sitemap.xml",
     "sitemap_section": "/sitemap-<section>.xml with random sections and page numbers (p)",
     "robots_txt": "/robots.txt",
@@ -98,8 +102,18 @@ def page_targets():
             continue
         targets.append(url)
         if isinstance(page, NewsIndexPage | ClusterNewsPage):
+            code = page.locale.language_code
             for route in type(page).get_subpage_urls():
-                targets.append(url + str(route.pattern))
+                targets.append(url + str(route.pattern))  # the old words: a redirect
+            for route in type(page).localised_routes():
+                # The page's own words; a level among its words (other values are drawn).
+                parts = [
+                    (route_word("silver", code) if part.name == "level" else f"<{part.name}>")
+                    if isinstance(part, Parameter)
+                    else route_word(part, code)
+                    for part in route.parts
+                ]
+                targets.append(url + "".join(f"{part}/" for part in parts))
     return targets
 
 
@@ -163,7 +177,9 @@ def test_pages_and_their_routes_never_answer_500(client, demo_site, data):
     query=queries,
 )
 def test_search_never_answers_500(client, demo_site, language, terms, query):
-    assert_answers(client, "get", f"/{language}/search/", [("q", t) for t in terms] + query)
+    terms = [("q", t) for t in terms]
+    assert_answers(client, "get", search_path(language), terms + query)
+    assert_answers(client, "get", f"/{language}/search/", terms + query)
 
 
 @fuzz_settings(80)

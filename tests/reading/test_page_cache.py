@@ -114,7 +114,7 @@ def test_a_published_change_is_on_the_next_request_and_a_draft_never(
         data = release_form_data("Opublikowana zmiana", awards=[award], slug=release.slug)
         data["action-publish"] = "action-publish"
         assert admin_client.post(edit, data).status_code == 302
-    for url in (release.url, cluster_page.url, "/pl/", "/pl/aktualnosci/feed/rss/"):
+    for url in (release.url, cluster_page.url, "/pl/", "/pl/aktualnosci/kanal/rss/"):
         assert "Opublikowana zmiana" in read(url).content.decode(), url
 
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from newsroom.models.records import Label
 from tests.factories import AwardFactory, ClusterFactory, LabelFactory
-from tests.helpers import add_cluster_pages, add_release, text_of
+from tests.helpers import add_cluster_pages, add_release, route_path, search_path, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +107,7 @@ def test_level_pages_list_their_announcements(client, newsroom):
     body = text_of(client.get("/en/news/level/silver/"))
     assert "<h1>Silver labels</h1>" in body
     assert titles_in(body) == {"Krakow silver", "Kaluga silver"}
-    polish = text_of(client.get("/pl/aktualnosci/level/gold/"))
+    polish = text_of(client.get("/pl/aktualnosci/poziom/zloty/"))
     assert "<h1>Złote odznaki</h1>" in polish
     assert titles_in(polish) == {"PL Krakow gold"}
     assert client.get("/en/news/level/platinum/").status_code == 404
@@ -134,7 +134,7 @@ def test_index_queries_do_not_grow_with_releases(client, newsroom):
     [
         ("/en/news/feed/rss/", {"Krakow silver", "Krakow gold", "Kaluga silver"}, "en"),
         (
-            "/pl/aktualnosci/feed/atom/",
+            "/pl/aktualnosci/kanal/atom/",
             {"PL Krakow silver", "PL Krakow gold", "PL Kaluga silver"},
             "pl",
         ),
@@ -219,14 +219,14 @@ def inflected_releases(site_tree):
     ],
 )
 def test_search_understands_inflection(client, inflected_releases, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
+    response = client.get(search_path(language), {"q": query})
     body = text_of(response)
     assert inflected_releases[language].title in body
     assert "<mark>" in body
 
 
 def test_search_stays_in_the_readers_language(client, inflected_releases):
-    body = text_of(client.get("/pl/search/", {"q": "cluster"}))
+    body = text_of(client.get("/pl/szukaj/", {"q": "cluster"}))
     assert inflected_releases["en"].title not in body
 
 
@@ -249,12 +249,16 @@ def test_search_result_pagination_keeps_the_query(client, site_tree, settings):
 def demo_feed_urls():
     from newsroom.models.pages import ClusterNewsPage, NewsIndexPage
 
-    urls = []
-    for index in NewsIndexPage.objects.live():
-        urls.append(index.url)
-        urls += [f"{index.url}level/{level}/" for level in Label.Level.values]
-    urls += [page.url for page in ClusterNewsPage.objects.live()]
-    return [f"{url}feed/{kind}/" for url in urls for kind in ("rss", "atom")]
+    urls = []  # (address, language)
+    for index in NewsIndexPage.objects.live().select_related("locale"):
+        code = index.locale.language_code
+        urls.append((index.url, code))
+        urls += [
+            (index.url + route_path(code, "level", level), code) for level in Label.Level.values
+        ]
+    for page in ClusterNewsPage.objects.live().select_related("locale"):
+        urls.append((page.url, page.locale.language_code))
+    return [url + route_path(code, "feed", kind) for url, code in urls for kind in ("rss", "atom")]
 
 
 def test_every_feed_of_the_demo_parses_cleanly(client, demo_site):

@@ -79,10 +79,10 @@ def test_cluster_filter_marks_a_name_in_another_language(client, polish_only):
 
 def test_feeds_and_json_ld_name_only_what_is_written_in_their_language(client, polish_only):
     cluster = polish_only["award"].cluster
-    feed = feedparser.parse(client.get("/ru/novosti/feed/rss/").content)
+    feed = feedparser.parse(client.get("/ru/novosti/lenta/rss/").content)
     (entry,) = feed.entries
     assert entry.get("tags", []) == []  # no name is written in Russian: none is given
-    polish_feed = feedparser.parse(client.get("/pl/aktualnosci/feed/rss/").content)
+    polish_feed = feedparser.parse(client.get("/pl/aktualnosci/kanal/rss/").content)
     assert [tag.term for tag in polish_feed.entries[0].tags] == [cluster.name_pl, LABEL_PL]
 
     body = client.get(polish_only["releases"]["ru"].url).content.decode()

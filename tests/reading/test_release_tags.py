@@ -109,7 +109,7 @@ def test_the_russian_translation_shows_no_polish_tag_until_the_tag_is_named_in_r
     page = client.get(russian.url)
     ((href, text),) = tag_links(page)
     assert text == GOLD_RU
-    assert href == f"/ru/novosti/tag/{quote('золотой-сертификат')}/"
+    assert href == f"/ru/novosti/teg/{quote('золотой-сертификат')}/"
     assert GOLD_PL not in page.content.decode()
 
     listing = client.get(href)
@@ -133,7 +133,7 @@ def test_the_tag_list_leaves_out_drafts_and_other_tags(
     draft.save()
     untagged = translated_release["releases"]["ru"]
 
-    html = text_of(client.get(f"/ru/novosti/tag/{quote(tag.url_slugs['ru'])}/"))
+    html = text_of(client.get(f"/ru/novosti/teg/{quote(tag.url_slugs['ru'])}/"))
     assert f'href="{russian.url}"' in html
     assert "Черновик" not in html
     assert f'href="{untagged.url}"' not in html
@@ -146,11 +146,11 @@ def test_the_tag_list_links_the_same_tag_in_the_languages_it_is_named_in(
     (tag,) = polish_release.tags.all()
     tag.label_ru = GOLD_RU
     tag.save()
-    html = text_of(client.get(f"/ru/novosti/tag/{quote(tag.url_slugs['ru'])}/"))
+    html = text_of(client.get(f"/ru/novosti/teg/{quote(tag.url_slugs['ru'])}/"))
     alternates = dict(
         re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">', html)
     )
-    assert alternates["ru"] == f"http://testserver/ru/novosti/tag/{quote('золотой-сертификат')}/"
+    assert alternates["ru"] == f"http://testserver/ru/novosti/teg/{quote('золотой-сертификат')}/"
     assert alternates["pl"] == f"http://testserver/pl/aktualnosci/tag/{quote('złota-odznaka')}/"
     assert "en" not in alternates  # no English name: no English list
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
@@ -235,7 +235,7 @@ def test_the_sitemap_lists_tag_lists_of_live_releases_only(
     draft.save()
 
     xml = read_sitemap(client).text
-    ru_list = f"http://testserver/ru/novosti/tag/{quote('золотой-сертификат')}/"
+    ru_list = f"http://testserver/ru/novosti/teg/{quote('золотой-сертификат')}/"
     pl_list = f"http://testserver/pl/aktualnosci/tag/{quote('złota-odznaka')}/"
     assert f"<loc>{ru_list}</loc>" in xml and f"<loc>{pl_list}</loc>" in xml
     assert f'hreflang="ru" href="{ru_list}"' in xml

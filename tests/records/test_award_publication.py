@@ -19,7 +19,7 @@ from django.utils import timezone
 from newsroom.models.pages import PressReleasePage
 from newsroom.models.records import Award
 from tests.factories import AwardFactory, LabelFactory
-from tests.helpers import release_add_url, release_form_data
+from tests.helpers import release_add_url, release_form_data, route_path, search_path
 
 pytestmark = pytest.mark.django_db
 
@@ -75,10 +75,10 @@ def public_texts(client, setup):
             setup["cluster_pages"][code].url,
             setup["releases"][code].url,
             INDEXES[code],
-            f"{INDEXES[code]}level/gold/",
-            f"{INDEXES[code]}feed/rss/",
-            f"{setup['cluster_pages'][code].url}feed/atom/",
-            f"/{code}/search/?q=klaster",
+            INDEXES[code] + route_path(code, "level", "gold"),
+            INDEXES[code] + route_path(code, "feed", "rss"),
+            setup["cluster_pages"][code].url + route_path(code, "feed", "atom"),
+            f"{search_path(code)}?q=klaster",
         ]
     return {url: client.get(url).content.decode() for url in urls}
 
@@ -100,7 +100,7 @@ def test_a_draft_award_is_public_nowhere_until_its_release_goes_live(client, emb
     release_page = client.get(PressReleasePage.objects.get(slug="zlota-odznaka").url)
     assert 'class="award-card award-card--gold"' in release_page.content.decode()
     assert 'class="badge badge--gold"' in client.get("/pl/aktualnosci/").content.decode()
-    gold_page = client.get("/pl/aktualnosci/level/gold/").content.decode()
+    gold_page = client.get("/pl/aktualnosci/poziom/zloty/").content.decode()
     assert "Złota Odznaka dla klastra" in gold_page
 
 
@@ -143,9 +143,9 @@ def test_an_unpublished_award_leaves_every_surface_of_a_live_release(client, tra
     assert release.title in index  # the release itself is still listed
     assert (
         "Серебряный сертификат кластеру"
-        not in client.get("/ru/novosti/level/silver/").content.decode()
+        not in client.get("/ru/novosti/uroven/serebryany/").content.decode()
     )
-    feed = feedparser.parse(client.get("/ru/novosti/feed/rss/").content)
+    feed = feedparser.parse(client.get("/ru/novosti/lenta/rss/").content)
     assert silver_ru not in [tag.term for tag in feed.entries[0].get("tags", [])]
 
 
