@@ -72,7 +72,7 @@ def test_language_without_translation_links_to_its_home(client, site_tree, award
 @pytest.mark.parametrize(
     ("language", "strings"),
     [
-        ("pl", ["Data przyznania", "Ważna do", "Klaster"]),
+        ("pl", ["Data przyznania", "Termin ważności", "Klaster"]),
         ("en", ["Awarded on", "Valid until", "Cluster"]),
         ("ru", ["Дата присвоения", "Действителен до", "Кластер"]),
     ],
@@ -141,7 +141,7 @@ def test_odd_query_strings_never_fail(client, translated_release, query):
     ("language", "index_url", "expected"),
     [
         ("pl", "/pl/aktualnosci/", {1: "1 komunikat", 2: "2 komunikaty", 5: "5 komunikatów"}),
-        ("ru", "/ru/novosti/", {1: "1 сообщение", 2: "2 сообщения", 5: "5 сообщений"}),
+        ("ru", "/ru/novosti/", {1: "1 пресс-релиз", 2: "2 пресс-релиза", 5: "5 пресс-релизов"}),
         ("en", "/en/news/", {1: "1 release", 2: "2 releases", 5: "5 releases"}),
     ],
 )
