@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +37,7 @@ from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_rene
 from newsroom.models.routes import LocalisedRoutesMixin
 from newsroom.models.texts import name_in, text_in
 from newsroom.privacy import is_private, public, view_restrictions_of
+from newsroom.slugs import ascii_slug
 from newsroom.stale_edits import RefusesStaleSaves
 
 HOME_RELEASE_COUNT = 6
@@ -430,6 +431,14 @@ class NewsIndexPage(LocalizedPageMixin, LocalisedRoutesMixin, Page):
         """
         language = self.locale.language_code
         tag = tag_with_slug(slug, language)
+        if tag is None and not slug.isascii():
+            # Tag addresses were Unicode before they were transliterated: the old address
+            # of a tag answers with a permanent redirect to its ASCII one.
+            moved = tag_with_slug(ascii_slug(slug, language, max_length=90), language)
+            if moved is not None and language in moved.carried_in:
+                path = self.get_url(request) + tag_list_path(moved.url_slugs[language], language)
+                query = request.GET.urlencode()
+                return HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
         if tag is None or language not in tag.carried_in:
             raise Http404
 

@@ -17,7 +17,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +28,7 @@ from newsroom.formatting import country_choices, country_name, language_name
 from newsroom.languages import default_language, record_languages, record_source_language
 from newsroom.models.stamps import TranslationStampedModel
 from newsroom.models.texts import text_in
+from newsroom.slugs import ascii_slug
 
 
 def _country_choices():
@@ -349,8 +349,9 @@ class ReleaseTag(TranslationStampedModel, TagBase):
 
     taggit's `name` and `slug` are the tag as an editor first typed it (what the release
     editor's tag field matches and autocompletes); readers see `label` in the page's
-    language only, at an address of that language (`url_slugs`, one unicode slug per
-    language, derived from the label). Translators name tags like other records.
+    language only, at an address of that language (`url_slugs`, one ASCII slug per
+    language, transliterated from the label: newsroom.slugs). Translators name tags like
+    other records.
     """
 
     label = models.CharField(_("name shown to readers"), max_length=100, blank=True)
@@ -380,7 +381,7 @@ class ReleaseTag(TranslationStampedModel, TagBase):
         slugs = {}
         others = ReleaseTag.objects.exclude(pk=self.pk) if self.pk else ReleaseTag.objects.all()
         for code in record_languages():
-            base = slugify(text_in(self, "label", code), allow_unicode=True)[:90]
+            base = ascii_slug(text_in(self, "label", code), code, max_length=90)
             if not base:
                 continue
             old = (self.url_slugs or {}).get(code, "")

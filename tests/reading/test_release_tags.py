@@ -89,7 +89,7 @@ def polish_release(admin_client, translated_release):
 def test_a_tag_typed_on_a_polish_release_is_named_in_polish_only(polish_release):
     (tag,) = polish_release.tags.all()
     assert (tag.name, tag.label_pl, tag.label_en, tag.label_ru) == (GOLD_PL, GOLD_PL, None, None)
-    assert tag.url_slugs == {"pl": "złota-odznaka"}
+    assert tag.url_slugs == {"pl": "zlota-odznaka"}
 
 
 def test_the_russian_translation_shows_no_polish_tag_until_the_tag_is_named_in_russian(
@@ -105,11 +105,11 @@ def test_the_russian_translation_shows_no_polish_tag_until_the_tag_is_named_in_r
     assert tag_links(page) == []
 
     name_in_admin(admin_client, tag, ru=GOLD_RU)
-    assert tag.url_slugs["ru"] == "золотой-сертификат"
+    assert tag.url_slugs["ru"] == "zolotoy-sertifikat"
     page = client.get(russian.url)
     ((href, text),) = tag_links(page)
     assert text == GOLD_RU
-    assert href == f"/ru/novosti/teg/{quote('золотой-сертификат')}/"
+    assert href == "/ru/novosti/teg/zolotoy-sertifikat/"
     assert GOLD_PL not in page.content.decode()
 
     listing = client.get(href)
@@ -150,8 +150,8 @@ def test_the_tag_list_links_the_same_tag_in_the_languages_it_is_named_in(
     alternates = dict(
         re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">', html)
     )
-    assert alternates["ru"] == f"http://testserver/ru/novosti/teg/{quote('золотой-сертификат')}/"
-    assert alternates["pl"] == f"http://testserver/pl/aktualnosci/tag/{quote('złota-odznaka')}/"
+    assert alternates["ru"] == "http://testserver/ru/novosti/teg/zolotoy-sertifikat/"
+    assert alternates["pl"] == "http://testserver/pl/aktualnosci/tag/zlota-odznaka/"
     assert "en" not in alternates  # no English name: no English list
     canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
     assert canonical == alternates["ru"]
@@ -235,9 +235,20 @@ def test_the_sitemap_lists_tag_lists_of_live_releases_only(
     draft.save()
 
     xml = read_sitemap(client).text
-    ru_list = f"http://testserver/ru/novosti/teg/{quote('золотой-сертификат')}/"
-    pl_list = f"http://testserver/pl/aktualnosci/tag/{quote('złota-odznaka')}/"
+    ru_list = "http://testserver/ru/novosti/teg/zolotoy-sertifikat/"
+    pl_list = "http://testserver/pl/aktualnosci/tag/zlota-odznaka/"
     assert f"<loc>{ru_list}</loc>" in xml and f"<loc>{pl_list}</loc>" in xml
     assert f'hreflang="ru" href="{ru_list}"' in xml
     assert "/en/news/tag/" not in xml
     assert "embargo" not in xml
+
+
+def test_an_old_unicode_tag_address_redirects_to_its_ascii_one(client, polish_release):
+    """Tag addresses were Unicode (złota-odznaka) before they were transliterated: a link
+    shared then still reaches the list, by a permanent redirect that keeps the query."""
+    response = client.get(f"/pl/aktualnosci/tag/{quote('złota-odznaka')}/?year=2021")
+    assert response.status_code == 301
+    assert response["Location"] == "/pl/aktualnosci/tag/zlota-odznaka/?year=2021"
+    assert client.get(response["Location"]).status_code == 200
+    # A Unicode address no tag ever had is not found.
+    assert client.get(f"/pl/aktualnosci/tag/{quote('srebrna-ódznaka')}/").status_code == 404

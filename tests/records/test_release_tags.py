@@ -56,13 +56,13 @@ def test_tags_needing_a_russian_name_are_found_and_named_in_the_admin(admin_clie
 
     post_edit_form(admin_client, gold, label_ru="золотой сертификат")
     assert listed(admin_client, needs_translation_in="ru") == set()
-    assert gold.url_slugs["ru"] == "золотой-сертификат"
+    assert gold.url_slugs["ru"] == "zolotoy-sertifikat"
     assert listed(admin_client, needs_translation_in="en") == {gold.pk}
 
     post_edit_form(admin_client, gold, label_pl="złota odznaka ESCA")
     assert field_status(gold, "label", "ru") == FieldStatus.OUTDATED
     assert listed(admin_client, needs_translation_in="ru") == {gold.pk}
-    assert gold.url_slugs["pl"] == "złota-odznaka-esca"
+    assert gold.url_slugs["pl"] == "zlota-odznaka-esca"
 
 
 def test_a_russian_translator_names_tags_in_russian_only(client, locales):
@@ -102,3 +102,23 @@ def test_the_migration_names_existing_tags_in_the_language_they_were_typed_in(si
 
     languages = migration.own_languages_by_tag(apps)
     assert languages == {copied.pk: {"pl"}, own.pk: {"ru"}}
+
+
+def test_the_migration_transliterates_tag_addresses(db):
+    migration = importlib.import_module("newsroom.migrations.0011_ascii_tag_addresses")
+    gold = ReleaseTag.objects.create(
+        name="złota", label_pl="złota odznaka", label_ru="золотой знак"
+    )
+    twin = ReleaseTag.objects.create(name="zlota", label_pl="Złota odznaka!")
+    # Addresses as they were before: Unicode.
+    ReleaseTag.objects.filter(pk=gold.pk).update(
+        url_slugs={"pl": "złota-odznaka", "ru": "золотой-знак"}
+    )
+    ReleaseTag.objects.filter(pk=twin.pk).update(url_slugs={"pl": "złota-odznaka-2"})
+
+    migration.transliterate_tag_addresses(apps, None)
+
+    gold.refresh_from_db()
+    twin.refresh_from_db()
+    assert gold.url_slugs == {"pl": "zlota-odznaka", "ru": "zolotoy-znak"}
+    assert twin.url_slugs == {"pl": "zlota-odznaka-2"}  # still unique in its language
