@@ -14,7 +14,9 @@ other language, and whatever Russian text leaves behind, by anyascii ("złota" �
 A leaf: imports only Django and the transliteration libraries.
 """
 
+import json
 import re
+from pathlib import Path
 
 import iuliia
 from anyascii import anyascii
@@ -76,3 +78,42 @@ def word_of_route(local_word, language):
         if local.get(language, word) == local_word:
             return word
     return None
+
+
+def slug_formatters(language):
+    """The romanisation of `language` as regex replacements for Wagtail's slug field
+    (`SlugInput(formatters=…)`), so the slug the admin proposes while an editor types a
+    title is the one `ascii_slug` would make; None for a language anyascii alone handles.
+
+    Built from the schema's own tables, in its order: endings, then letters after a vowel
+    or at a word's start, then signs before a vowel, then letter by letter."""
+    schema = ROMANISATIONS.get(language)
+    if schema is None:
+        return None
+    # The schema's tables as iuliia ships them: mapping, prev/next/ending_mapping.
+    tables = json.loads(Path(schema.path).read_text(encoding="utf-8"))
+    letters = "".join(tables["mapping"])
+    not_letter = f"(?![{letters}])"
+    formatters = []
+    for ending, latin in (tables.get("ending_mapping") or {}).items():
+        formatters.append((re.escape(ending) + not_letter, latin))
+    by_letter = {}  # letter -> {previous letter or "" (a word's start): latin}
+    for pair, latin in (tables.get("prev_mapping") or {}).items():
+        by_letter.setdefault(pair[-1], {})[pair[:-1]] = latin
+    for letter, cases in by_letter.items():
+        for latin in set(cases.values()):
+            after = "".join(p for p, value in cases.items() if p and value == latin)
+            if "" in cases and cases[""] == latin:
+                formatters.append((f"(?<![{letters}]){re.escape(letter)}", latin))
+            if after:
+                formatters.append((f"(?<=[{after}]){re.escape(letter)}", latin))
+    by_sign = {}  # sign -> {next letter: latin}
+    for pair, latin in (tables.get("next_mapping") or {}).items():
+        by_sign.setdefault(pair[0], {})[pair[1:]] = latin
+    for sign, cases in by_sign.items():
+        for latin in set(cases.values()):
+            before = "".join(n for n, value in cases.items() if value == latin)
+            formatters.append((f"{re.escape(sign)}(?=[{before}])", latin))
+    for letter, latin in tables["mapping"].items():
+        formatters.append((re.escape(letter), latin))
+    return [(pattern, latin, "giu") for pattern, latin in formatters]

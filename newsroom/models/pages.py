@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -37,7 +38,7 @@ from newsroom.models.records import Award, Cluster, Label, ReleaseTag, note_rene
 from newsroom.models.routes import LocalisedRoutesMixin
 from newsroom.models.texts import name_in, text_in
 from newsroom.privacy import is_private, public, view_restrictions_of
-from newsroom.slugs import ascii_slug
+from newsroom.slugs import ascii_slug, slug_formatters
 from newsroom.stale_edits import RefusesStaleSaves
 
 HOME_RELEASE_COUNT = 6
@@ -276,7 +277,15 @@ def route_below(home, request, path_components):
 
 class NewsroomPageForm(RefusesStaleSaves, WagtailAdminPageForm):
     """Every page editor: a save based on an older revision than the latest is refused, and
-    a slug the parent page routes itself (a draft too: models/page_slugs.py)."""
+    a slug the parent page routes itself (a draft too: models/page_slugs.py); the slug the
+    field proposes from the title is romanised as the server would (newsroom.slugs)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale = getattr(self.instance, "locale", None) or getattr(self.parent_page, "locale", None)
+        formatters = slug_formatters(locale.language_code) if locale else None
+        if formatters and "slug" in self.fields:
+            self.fields["slug"].widget = SlugInput(locale=locale, formatters=formatters)
 
     def clean(self):
         cleaned_data = super().clean()
