@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import translation
 
 from newsroom.reading import errors
+from tests.helpers import search_path
 
 NOT_FOUND_HEADING = "Page not found"
 NOT_FOUND_TEXT = (
@@ -45,7 +46,7 @@ def assert_on_site_design(response, language):
     assert 'href="/static/newsroom/css/site.css"' in html
     assert f'class="site-header__brand" href="/{language}/"' in html
     search_form = (
-        f'<form class="search-form" role="search" method="get" action="/{language}/search/">'
+        f'<form class="search-form" role="search" method="get" action="{search_path(language)}">'
     )
     assert search_form in html
     assert f'<a href="/{language}/">' in html
