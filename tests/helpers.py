@@ -64,6 +64,12 @@ def reload(page):
     return Page.objects.get(pk=page.pk).specific
 
 
+def as_plain_spaces(text):
+    """`text` with the non-breaking spaces typesetting puts in (newsroom.typography) read
+    as ordinary ones: for tests about what a page says, not how it is set."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def text_of(response):
     """The response's HTML with runs of whitespace folded into one space."""
     return re.sub(r"[ \t\r\n]+", " ", response.content.decode())

@@ -14,6 +14,8 @@ from newsroom.demo.builders import demo_translation_key
 from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
 from newsroom.models.records import Award, CertificationBody, Cluster, Label
 from newsroom.models.texts import text_in
+from newsroom.typography import typeset
+from tests.helpers import as_plain_spaces
 
 # Every test starts from the demo newsroom, loaded once for the module.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
@@ -92,9 +94,10 @@ def test_demo_pages_render(client, demo_site, language):
     home = client.get(f"/{language}/")
     assert home.status_code == 200
     for release in PressReleasePage.objects.live().filter(locale__language_code=language):
-        assert release.title in home.content.decode()
+        assert release.title in as_plain_spaces(home.content.decode())
         page = client.get(release.url).content.decode()
-        assert f"<h1>{escape(release.title)}</h1>" in page
+        # The title as typeset for its language (non-breaking spaces, newsroom.typography).
+        assert f"<h1>{typeset(escape(release.title), language)}</h1>" in page
         assert "award-card" in page
 
 

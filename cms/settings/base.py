@@ -212,6 +212,8 @@ LANGUAGES = [
     ("ru", _("Russian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates and numbers are British (en_GB), in the admin as on public pages.
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

@@ -17,7 +17,7 @@ from django.db.models.functions import Cast, ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from newsroom.formatting import country_name
+from newsroom.formatting import country_name, sorted_by_name
 from newsroom.models.records import Cluster, Label
 from newsroom.models.texts import localized_fieldnames, name_in
 
@@ -205,9 +205,9 @@ class ReleaseFilter:
                 .order_by(chosen, "-n", "slug")[: self.cluster_limit + 1]
             )
             self.more_clusters = len(clusters) > self.cluster_limit
-            facets["cluster"] = sorted(
+            facets["cluster"] = sorted_by_name(
                 (self.cluster_option(c, c.n) for c in clusters[: self.cluster_limit]),
-                key=lambda o: o.label.casefold(),
+                name=lambda o: o.label,
             )
         counts = self.counts_by_facet()
         if "level" not in self.fixed:
@@ -216,12 +216,12 @@ class ReleaseFilter:
                 for level in Label.Level
                 if level.value in counts["level"]
             ]
-        facets["country"] = sorted(
+        facets["country"] = sorted_by_name(
             (
                 self.option("country", code, country_name(code), n)
                 for code, n in counts["country"].items()
             ),
-            key=lambda o: o.label,
+            name=lambda o: o.label,
         )
         facets["year"] = [
             self.option("year", year, year, counts["year"][year])

@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from newsroom import feeds, stemming
 from newsroom.blocks import PressReleaseBodyBlock
-from newsroom.formatting import country_name
+from newsroom.formatting import country_name, initial, sorted_by_name
 from newsroom.languages import site_languages
 from newsroom.models.announcing import AwardsChooser
 from newsroom.models.listings import CLUSTER_PREVIEW_COUNT, ReleaseFilter, paginate
@@ -531,7 +531,8 @@ class DirectoryEntry:
 
 def cluster_directory(index, request):
     """[(initial, [DirectoryEntry…])…] of the live, public cluster pages below `index`
-    whose cluster is live, ordered by name (case-insensitively) and grouped by initial."""
+    whose cluster is live, ordered by name by the language's rules and grouped by its
+    initials (Polish "Ł" apart from "L", Russian "Ё" with "Е")."""
     language = index.locale.language_code
     base_url = index.get_url(request)
     entries = []
@@ -552,10 +553,9 @@ def cluster_directory(index, request):
                 url=f"{base_url}{page.slug}/",
             )
         )
-    entries.sort(key=lambda entry: entry.name.casefold())
     groups = {}
-    for entry in entries:
-        groups.setdefault(entry.name[:1].upper(), []).append(entry)
+    for entry in sorted_by_name(entries, language, name=lambda entry: entry.name):
+        groups.setdefault(initial(entry.name, language), []).append(entry)
     return list(groups.items())
 
 
@@ -817,7 +817,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
         index = news_index_in(request, language)
         index_url = index.get_url(request) if index else None
         shown = []
-        for tag in sorted(tags, key=lambda tag: text_in(tag, "label", language).casefold()):
+        for tag in sorted_by_name(tags, language, name=lambda tag: text_in(tag, "label", language)):
             slug = (tag.url_slugs or {}).get(language)
             url = (
                 index_url + index.reverse_subpage("tag_releases", args=[slug])

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from newsroom.formatting import regional_locale
 from newsroom.languages import default_language
 from newsroom.models.pages import (
     PressReleasePage,
@@ -23,16 +24,15 @@ from newsroom.models.pages import (
 )
 from newsroom.models.texts import name_in, text_in
 
-# og:locale wants territory-qualified locales.
-OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "ru": "ru_RU"}
-
 # Same escapes as django.utils.html.json_script: nothing in the data can close the
 # <script> element or open a comment inside it.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def og_locale(language_code):
-    return OG_LOCALES.get(language_code, language_code.replace("-", "_"))
+    """og:locale wants territory-qualified locales: the variant each language is written
+    and formatted in ("en_GB", as its dates are)."""
+    return regional_locale(language_code)
 
 
 def absolute_url(request, relative_url):

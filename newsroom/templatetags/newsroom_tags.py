@@ -1,11 +1,13 @@
 """Template filters for public pages: facts formatted through Babel for the page's language,
-and record texts in that language only (newsroom.models.texts)."""
+record texts in that language only (newsroom.models.texts), and copy set by the language's
+typographic rules (newsroom.typography)."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from newsroom import formatting
+from newsroom import formatting, typography
 from newsroom.models.texts import name_in, text_in
 
 register = template.Library()
@@ -14,6 +16,12 @@ register = template.Library()
 @register.filter
 def long_date(value, language_code=None):
     return formatting.long_date(value, language_code)
+
+
+@register.filter
+def date_range(start, end=None):
+    """{{ audit_started_on|date_range:audit_ended_on }}: '24–26 października 2017 r.'."""
+    return formatting.date_range(start, end)
 
 
 @register.filter
@@ -44,6 +52,30 @@ def language_name(code, in_language=None):
 @register.filter
 def quoted(text):
     return formatting.quoted(text)
+
+
+@register.filter
+def typeset(value, language_code=None):
+    """{{ page.title|typeset }}: the text (escaped unless already safe HTML) with the
+    language's non-breaking spaces and quote punctuation; tags and attributes untouched."""
+    html = conditional_escape(value)
+    return mark_safe(typography.typeset(str(html), language_code or get_language()))
+
+
+class TypesetNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return typography.typeset(self.nodelist.render(context), get_language())
+
+
+@register.tag("typeset")
+def typeset_block(parser, token):
+    """{% typeset %}…{% endtypeset %}: everything rendered inside, set like `|typeset`."""
+    nodelist = parser.parse(("endtypeset",))
+    parser.delete_first_token()
+    return TypesetNode(nodelist)
 
 
 @register.filter

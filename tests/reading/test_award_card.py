@@ -10,7 +10,8 @@ from newsroom.models.records import Award
 
 pytestmark = pytest.mark.django_db
 
-VALID_UNTIL = {"pl": "17 czerwca 2023", "en": "June 17, 2023", "ru": "17 июня 2023"}
+# card() reads non-breaking spaces as spaces.
+VALID_UNTIL = {"pl": "17 czerwca 2023 r.", "en": "17 June 2023", "ru": "17 июня 2023"}
 SINCE_EXPIRED = {"pl": "termin już minął", "en": "since expired", "ru": "срок истёк"}
 RENEWED = {"pl": "odnowiono w 2023 r.", "en": "renewed in 2023", "ru": "продлено в 2023 году"}
 

@@ -32,6 +32,7 @@ from newsroom.models.records import Award, Cluster, ReleaseTag
 from tests.factories import AwardFactory, ClusterFactory, ClusterNewsPageFactory, LabelFactory
 from tests.helpers import (
     add_release,
+    as_plain_spaces,
     post_from_form,
     read_sitemap,
     reload,
@@ -425,7 +426,8 @@ def without_own_query(html, url):
 
 
 def leaks(html, hidden):
-    folded = html.casefold()
+    # Non-breaking spaces (newsroom.typography) read as spaces: a marker is found however set.
+    folded = as_plain_spaces(html).casefold()
     return [marker for marker in hidden.markers if marker.casefold() in folded]
 
 
@@ -484,7 +486,7 @@ def test_the_live_version_stays_public_while_a_draft_waits(site, admin_client, h
     reader = Client()
     for url, text in hidden.live_texts:
         html = reader.get(url).content.decode()
-        assert text in html, url
+        assert as_plain_spaces(text) in as_plain_spaces(html), url
         assert leaks(html, hidden) == [], url
 
 

@@ -11,7 +11,7 @@ from tests.helpers import add_cluster_pages, add_release, text_of
 
 pytestmark = pytest.mark.django_db
 
-NATIVE_DATES = {"pl": "17 czerwca 2021", "en": "June 17, 2021", "ru": "17 июня 2021\u202fг."}
+NATIVE_DATES = {"pl": "17 czerwca 2021\u00a0r.", "en": "17 June 2021", "ru": "17 июня 2021\u202fг."}
 LABEL_NAMES = {
     "pl": "Srebrna Odznaka Jakości Zarządzania Klastrem",
     "en": "Cluster Management Excellence Silver Label",
@@ -44,7 +44,11 @@ def test_release_page_shows_award_card_from_records(client, translated_release, 
     assert translated_release["award"].cluster.name_en in body or language != "en"
     # Awarded on 17 June 2021; valid 24 months.
     assert NATIVE_DATES[language] in body
-    valid_until = {"pl": "17 czerwca 2023", "en": "June 17, 2023", "ru": "17 июня 2023\u202fг."}
+    valid_until = {
+        "pl": "17 czerwca 2023\u00a0r.",
+        "en": "17 June 2023",
+        "ru": "17 июня 2023\u202fг.",
+    }
     assert valid_until[language] in body
 
 

@@ -99,8 +99,8 @@ def test_each_row_shows_label_dates_validity_and_draft(admin_client, admin_user,
     ]
     cluster = clusters["a"].name_en
     assert rows == [
-        f"Gold Label {cluster} March 5, 2024 March 5, 2099 Active draft",
-        f"Cluster Management Excellence Silver Label {cluster} June 17, 2021 June 17, 2023 "
+        f"Gold Label {cluster} 5 Mar 2024 5 Mar 2099 Active draft",  # British dates (en_GB)
+        f"Cluster Management Excellence Silver Label {cluster} 17 Jun 2021 17 Jun 2023 "
         "Expired live",
     ]
     assert chosen_url(draft) in html
