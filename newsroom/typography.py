@@ -127,16 +127,21 @@ ENCLITICS = {"ru": ("же", "ли", "бы")}
 # Languages whose full stop and comma go after a closing quotation mark.
 PUNCTUATION_OUTSIDE_QUOTES = ("pl", "ru")
 
-# What typesetting leaves alone: tags (with attributes, quoted values may hold ">"),
-# comments, and the contents of elements that are not prose.
-_TAG = re.compile(
-    r"<!--.*?-->|<![^>]*>|<\?[^>]*>"
-    r"|</?[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>",
-    re.S,
+# What typesetting leaves alone: tags (with attributes, whose quoted values may hold ">"),
+# comments, and elements that are not prose, with what they hold.
+_TAG_PATTERN = (
+    r"</?[A-Za-z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>"
 )
+_VERBATIM_PATTERN = (
+    r"<(script|style|pre|code|kbd|samp|textarea)\b"
+    r"(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>"
+)
+_MARKUP = re.compile(
+    rf"{_VERBATIM_PATTERN}|<!--.*?-->|<![^>]*>|<\?[^>]*>|{_TAG_PATTERN}", re.S | re.I
+)
+# Stands for a piece of markup while the text is set: NUL never appears in served HTML.
+_PLACEHOLDER = "\x00"
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
-_VERBATIM = {"script", "style", "pre", "code", "kbd", "samp", "textarea"}
-_TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 
 
 def _alternatives(words):
@@ -185,10 +190,13 @@ ABBREVIATIONS = ("itd", "itp", "tzw", "etc", "wg", "ok", "др", "пр", "см",
 
 @cache
 def _punctuation_inside_quotes(language):
-    # "Tak." → "Tak"., "Tak," → "Tak",; not after an ellipsis or an abbreviation's dot.
     closing = re.escape(_closing_marks(language))
-    not_abbreviation = "".join(rf"(?<!\b{word})" for word in ABBREVIATIONS)
-    return re.compile(rf"(?<![.…])(?<!\b\w){not_abbreviation}([.,])([{closing}]+)(?![.,;:!?…])")
+    return re.compile(rf"([.,])([{closing}]+)(?![.,;:!?…])")
+
+
+# What a dot closing a quotation belongs to when it stays inside: an ellipsis, a one-letter
+# abbreviation ("r.", "г.", "o.o.", "т.д."), or one of ABBREVIATIONS.
+_OWN_DOT = re.compile(rf"(?:[.…]|(?<!\w)\w|(?<!\w)(?:{'|'.join(ABBREVIATIONS)}))$")
 
 
 def move_punctuation_outside_quotes(text: str, language: str) -> str:
@@ -196,7 +204,14 @@ def move_punctuation_outside_quotes(text: str, language: str) -> str:
     closing mark: „Tak.” → „Tak”., «Да,» → «Да»,. Other languages' text is unchanged."""
     if language not in PUNCTUATION_OUTSIDE_QUOTES:
         return text
-    return _punctuation_inside_quotes(language).sub(r"\2\1", text)
+
+    def moved(match):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if _OWN_DOT.search(before):
+            return match.group()
+        return match.group(2) + match.group(1)
+
+    return _punctuation_inside_quotes(language).sub(moved, text)
 
 
 def typeset_text(text: str, language: str) -> str:
@@ -210,23 +225,22 @@ def typeset_text(text: str, language: str) -> str:
 
 
 def typeset(html: str, language: str) -> str:
-    """Rendered HTML with its text set by the language's rules; markup unchanged."""
-    pieces = []
-    verbatim = []  # the open elements whose contents stay as written
-    position = 0
-    for tag in _TAG.finditer(html):
-        text = html[position : tag.start()]
-        pieces.append(text if verbatim else typeset_text(text, language))
-        markup = tag.group()
-        pieces.append(markup)
-        position = tag.end()
-        name = _TAG_NAME.match(markup)
-        if name and name.group(1).lower() in _VERBATIM and not markup.endswith("/>"):
-            if markup.startswith("</"):
-                if verbatim and verbatim[-1] == name.group(1).lower():
-                    verbatim.pop()
-            else:
-                verbatim.append(name.group(1).lower())
-    text = html[position:]
-    pieces.append(text if verbatim else typeset_text(text, language))
-    return "".join(pieces)
+    """Rendered HTML with its text set by the language's rules; markup unchanged.
+
+    The markup is set aside (a placeholder stands for each piece), the text is set in one
+    pass, and the markup is put back: a word before a tag binds to what the tag opens.
+    """
+    if _PLACEHOLDER in html:
+        return html
+    markup = []
+
+    def set_aside(piece):
+        markup.append(piece.group())
+        return _PLACEHOLDER
+
+    text = typeset_text(_MARKUP.sub(set_aside, html), language)
+    pieces = text.split(_PLACEHOLDER)
+    result = [pieces[0]]
+    for piece, following in zip(markup, pieces[1:], strict=True):
+        result += [piece, following]
+    return "".join(result)

@@ -8,7 +8,9 @@ import datetime
 import pytest
 from lxml import html as lxml_html
 
+from django.template import Context, Template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from newsroom import formatting
 from newsroom.typography import move_punctuation_outside_quotes, typeset, typeset_text
@@ -321,3 +323,16 @@ def test_cluster_directory_groups_by_the_polish_alphabet(client, site_tree):
         ("L", "Lubelski Klaster"),
         ("Ł", "Łódzki Klaster"),
     ]
+
+
+def test_the_typeset_filter_escapes_plain_text_and_keeps_safe_html():
+    template = Template(
+        '{% load newsroom_tags %}{{ plain|typeset }} {{ rich|typeset }} {{ plain|typeset:"en" }}'
+    )
+    with translation.override("pl"):
+        rendered = template.render(
+            Context({"plain": "O <b> w domu", "rich": mark_safe('<a title="w a">i w</a>')})
+        )
+    assert rendered == (
+        f'O{NBSP}&lt;b&gt; w{NBSP}domu <a title="w a">i{NBSP}w</a> O &lt;b&gt; w domu'
+    )
