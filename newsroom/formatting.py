@@ -1,5 +1,6 @@
-"""Locale-aware formatting from CLDR: dates, date ranges and relative times, numbers and units, quotation
-marks, country and language names, and names sorted and grouped by each language's rules.
+"""Locale-aware formatting from CLDR: dates, date ranges and relative times, numbers and
+units, quotation marks, country and language names, and names sorted and grouped by each
+language's rules.
 
 Babel formats (dates, ranges, numbers, names); ICU (PyICU) collates and gives the
 quotation marks, two things Babel does not do. Every function takes an optional language
