@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from newsroom import formatting
 from newsroom.typography import move_punctuation_outside_quotes, typeset, typeset_text
 from tests.factories import AwardFactory, ClusterFactory
-from tests.helpers import add_cluster_pages, add_release
+from tests.helpers import add_cluster_pages, add_release, route_path
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # CLDR's narrow no-break space (Russian "г.")
@@ -314,7 +314,9 @@ def test_cluster_directory_groups_by_the_polish_alphabet(client, site_tree):
     for name in ("Łódzki Klaster", "Lubelski Klaster", "Ćmielowski Klaster", "Czyste Powietrze"):
         add_cluster_pages(site_tree, ClusterFactory(name_pl=name, name_en="", name_ru=""))
 
-    page = lxml_html.fromstring(client.get("/pl/aktualnosci/clusters/").content.decode())
+    page = lxml_html.fromstring(
+        client.get(f"/pl/aktualnosci/{route_path('pl', 'clusters')}").content.decode()
+    )
 
     sections = page.xpath("//main//section")
     assert [(s.xpath("string(h2)"), s.xpath("string(.//ul/li/a)")) for s in sections] == [
