@@ -371,7 +371,7 @@ CLUSTER_PAGES = {
         },
         "ru": {
             "title": "Калужский фармацевтический кластер",
-            "slug": "kaluzhskij-farmacevticheskij-klaster",
+            "slug": "kaluzhsky-farmatsevtichesky-klaster",
             "intro": (
                 "Фармацевтический кластер Калужской области. Здесь собраны пресс-релизы "
                 "о сертификации кластера и присвоенных ему знаках."
@@ -587,7 +587,7 @@ RELEASES = [
             },
             "ru": {
                 "title": "Кластер LifeScience Kraków получил серебряный знак качества управления кластером",
-                "slug": "klaster-lifescience-krakow-serebryanyj-znak-esca",
+                "slug": "klaster-lifescience-krakow-serebryany-znak-esca",
                 "lead": (
                     "Кластер LifeScience Kraków получил от ESCA серебряный знак качества "
                     "управления кластером. Он стал лишь вторым кластером в Польше "
@@ -944,7 +944,7 @@ RELEASES = [
             },
             "ru": {
                 "title": "Калужский фармацевтический кластер первым в России получил серебряный знак ESCA",
-                "slug": "kaluzhskij-farmacevticheskij-klaster-serebryanyj-znak",
+                "slug": "kaluzhsky-farmatsevtichesky-klaster-serebryany-znak",
                 "lead": (
                     "Калужский фармацевтический кластер стал первым в России кластером, "
                     "получившим серебряный знак качества управления кластером "
