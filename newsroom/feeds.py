@@ -6,12 +6,13 @@ each label level. Links are made absolute from the request's host.
 
 import datetime
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from newsroom.brand import brand_name
 
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 CONTENT_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
@@ -24,14 +25,15 @@ class ReleaseFeed(Feed):
     def __init__(self, *, kind, title, link, description, releases, language, categories=None):
         super().__init__()
         self.feed_type = FEED_TYPES[kind]
-        self.title = title
+        # The channel is named like the page's <title>: the page, then the brand.
+        self.title = f"{title} · {brand_name(language)}"
         self.link = link
         self.description = self.subtitle = description
         self.releases = releases
         self.language = language
         # Not `categories`: Django's Feed reads that attribute as the feed's own categories.
         self.categories_of = categories
-        self.author_name = settings.WAGTAIL_SITE_NAME
+        self.author_name = brand_name(language)
 
     def items(self):
         return list(self.releases[:FEED_LENGTH])
@@ -56,7 +58,7 @@ class ReleaseFeed(Feed):
         return self.categories_of(item) if self.categories_of else ()
 
     def item_author_name(self, item):
-        return settings.WAGTAIL_SITE_NAME
+        return self.author_name
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

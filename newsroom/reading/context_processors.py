@@ -1,8 +1,10 @@
-"""Navigation every public page shows: the news index and search of the current language."""
+"""Navigation every public page shows: the brand, the news index and search of the current
+language."""
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
+from newsroom.brand import brand_name
 from newsroom.models.pages import news_index_in
 
 
@@ -19,4 +21,4 @@ def navigation(request):
     except NoReverseMatch:
         search_url = None
     # Lazy: pages that never render the header (feeds, sitemap) never run the query.
-    return {"nav_news_url": news_url, "nav_search_url": search_url}
+    return {"nav_news_url": news_url, "nav_search_url": search_url, "brand_name": brand_name}

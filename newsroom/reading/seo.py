@@ -10,12 +10,12 @@ a page lists each live, public translation of itself, itself included, plus an
 import json
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
+from newsroom.brand import brand_name
 from newsroom.formatting import regional_locale
 from newsroom.languages import default_language
 from newsroom.models.pages import (
@@ -83,7 +83,7 @@ def head_metadata(context):
     by_language = {alternate["hreflang"]: alternate["href"] for alternate in alternates}
     x_default = by_language.get(default_language(), canonical)
 
-    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "")
+    site_name = brand_name(language)
     title = page.seo_title or page.title
     description = _page_description(page)
     is_release = isinstance(page, PressReleasePage)
@@ -159,7 +159,7 @@ def release_structured_data(page, url):
         "inLanguage": language,
         "mainEntityOfPage": url,
         "url": url,
-        "publisher": {"@type": "Organization", "name": getattr(settings, "WAGTAIL_SITE_NAME", "")},
+        "publisher": {"@type": "Organization", "name": brand_name(language)},
         "about": about,
     }
     return {key: value for key, value in data.items() if value is not None}

@@ -141,7 +141,7 @@ def test_home_with_few_clusters_names_them_all_without_a_link(client, site_tree)
 
 
 def cluster_facet(page):
-    return page.xpath("//aside[@class='filters']/section[1]//ul[@class='facet']/li/a")
+    return page.xpath("//aside[@class='filters']/details/section[1]//ul[@class='facet']/li/a")
 
 
 def test_cluster_filter_offers_the_busiest_clusters_and_the_chosen_one(client, site_tree):

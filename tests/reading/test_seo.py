@@ -15,6 +15,7 @@ LABEL_NAMES = {
     "en": "Cluster Management Excellence Silver Label",
     "ru": "Серебряный сертификат качества управления кластером",
 }
+BRANDS = {"pl": "Biuro prasowe", "en": "Newsroom", "ru": "Пресс-центр"}
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "ru": "ru_RU"}
 BASE = "http://testserver"
 
@@ -106,7 +107,7 @@ def test_release_head_links_translations_and_describes_the_release(
     assert head.property("og:url") == [url]
     assert head.property("og:title") == [release.title]
     assert head.property("og:description") == [release.lead]
-    assert head.property("og:site_name") == ["Newsroom"]
+    assert head.property("og:site_name") == [BRANDS[language]]
     assert head.property("og:locale") == [OG_LOCALES[language]]
     assert sorted(head.property("og:locale:alternate")) == sorted(
         OG_LOCALES[code] for code in site_languages() if code != language
@@ -125,7 +126,7 @@ def test_release_head_links_translations_and_describes_the_release(
     assert data["datePublished"] == "2021-06-17"
     assert data["url"] == url
     assert data["mainEntityOfPage"] == url
-    assert data["publisher"] == {"@type": "Organization", "name": "Newsroom"}
+    assert data["publisher"] == {"@type": "Organization", "name": BRANDS[language]}
     datetime.datetime.fromisoformat(data["dateModified"])
     cluster = translated_release["award"].cluster
     (about,) = data["about"]
