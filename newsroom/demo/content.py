@@ -289,7 +289,7 @@ HOME_PAGE = {
         ),
     },
     "en": {
-        "title": "Cluster Certification Newsroom",
+        "title": "Newsroom – cluster certification",
         "intro": (
             "Press releases on the certification of cluster organisations and the labels "
             "they are awarded, published in Polish, English and Russian."

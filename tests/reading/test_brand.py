@@ -57,9 +57,21 @@ def test_brand_is_the_same_everywhere_in_a_language(client, translated_release, 
 
 
 @pytest.mark.parametrize("language", site_languages())
-def test_home_and_list_pages_carry_the_brand_of_their_language(client, site_tree, language):
+def test_demo_home_names_the_brand_once_in_its_title_and_first_in_its_heading(
+    client, demo_site, language
+):
+    brand = BRANDS[language]
     html = client.get(f"/{language}/").content.decode()
-    assert header_brand(html) == BRANDS[language]
-    assert title_brand(html) == BRANDS[language]
-    head = head_of(client, f"/{language}/")
-    assert head.property("og:site_name") == [BRANDS[language]]
+    assert header_brand(html) == brand
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith(brand) and title.count(brand) == 1, title
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip()
+    assert heading.startswith(brand), heading
+    assert head_of(client, f"/{language}/").property("og:site_name") == [brand]
+
+
+def test_a_home_title_without_the_brand_gets_it_after_the_title(client, site_tree):
+    home = site_tree["homes"]["en"]
+    assert "Newsroom" not in home.title
+    html = client.get("/en/").content.decode()
+    assert re.search(r"<title>(.*?)</title>", html, re.S).group(1) == f"{home.title} · Newsroom"
