@@ -846,6 +846,8 @@ class PressReleasePage(LocalizedPageMixin, Page):
         clusters = [cluster for cluster in self.clusters.all() if cluster.live]
         context["related_releases"] = self.related_releases(clusters, context["announced_awards"])
         context["about_cluster"] = None if self.has_about_block() else next(iter(clusters), None)
+        # What journalists copy and share: the address the canonical link gives (seo.py).
+        context["release_url"] = request.build_absolute_uri(self.get_url(request))
         return context
 
     def has_about_block(self):

@@ -44,8 +44,10 @@ def related_titles(html):
 def test_share_links_carry_the_encoded_release_url_and_open_safely(translated_release):
     release = translated_release["releases"]["en"]
     html = html_of(release)
-    full_url = release.full_url
+    full_url = "http://testserver" + release.url  # the canonical link's address
     links = hrefs(html)
+    assert f'<link rel="canonical" href="{full_url}">' in html
+    assert f'<input id="release-link" type="url" value="{full_url}" readonly>' in html
     mailto = next(link for link in links if link.startswith("mailto:"))
     query = parse_qs(urlsplit(mailto).query)
     assert query == {"subject": [release.title], "body": [full_url]}
