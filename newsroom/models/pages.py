@@ -841,7 +841,49 @@ class PressReleasePage(LocalizedPageMixin, Page):
             ),
         )
         context["announced_awards"] = note_renewals(shown_awards(self.awards.all(), request, self))
+        # One query: the live clusters it lists (also read by the JSON-LD's categories).
+        prefetch_related_objects([self], live_clusters_prefetch())
+        clusters = [cluster for cluster in self.clusters.all() if cluster.live]
+        context["related_releases"] = self.related_releases(clusters, context["announced_awards"])
+        context["about_cluster"] = None if self.has_about_block() else next(iter(clusters), None)
+        # What journalists copy and share: the address the canonical link gives (seo.py).
+        context["release_url"] = request.build_absolute_uri(self.get_url(request))
         return context
+
+    def has_about_block(self):
+        """Whether the body already closes with its own "about the cluster" boilerplate: then
+        the cluster record's profile is not shown a second time."""
+        return any(block.block_type == "about_cluster" for block in self.body)
+
+    def related_releases(self, clusters, awards, limit=3):
+        """Up to `limit` other live, public releases of this language that list one of
+        `clusters` or announce a live award of the same level as one of `awards`: those of
+        the same cluster first, then those of the same level, each newest first.
+
+        One query whatever the data (none when there is nothing to relate by); the rows carry
+        only what the related list shows (title, date, lead, URL)."""
+        cluster_ids = [cluster.pk for cluster in clusters]
+        levels = sorted({award.label.level for award in awards})
+        if not cluster_ids and not levels:
+            return []
+        same_cluster = Exists(
+            PressReleasePage.clusters.through.objects.filter(
+                pressreleasepage_id=OuterRef("pk"), cluster_id__in=cluster_ids, cluster__live=True
+            )
+        )
+        same_level = Exists(
+            Award.objects.filter(press_releases=OuterRef("pk"), live=True, label__level__in=levels)
+        )
+        related = (
+            public(PressReleasePage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .exclude(pk=self.pk)
+            .select_related("locale")
+            .annotate(same_cluster=same_cluster, same_level=same_level)
+            .filter(Q(same_cluster=True) | Q(same_level=True))
+            .order_by("-same_cluster", "-same_level", "-release_date", "-pk")
+        )
+        return list(related[:limit])
 
     def publish(self, revision, *args, **kwargs):
         # One transaction, so the awards and clusters that go live with the release (see
