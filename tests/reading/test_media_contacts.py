@@ -149,3 +149,12 @@ def test_query_counts_do_not_grow_with_contacts(translated_release):
     for number in range(4):
         make_contact(cluster, name=f"Osoba {number}", order=number + 1)
     assert [queries(url) for url in pages] == one
+
+
+def test_the_demo_has_a_fictional_contact_per_cluster(demo_site):
+    from newsroom.models.records import Cluster
+
+    for cluster in Cluster.objects.all():
+        contacts = list(cluster.contact_links.select_related("contact"))
+        assert len(contacts) == 1
+        assert contacts[0].contact.email.endswith("@example.org")
