@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from newsroom.reading import errors, search, sitemap
+from newsroom.reading import contacts, errors, search, sitemap
 
 # Readers' 404 and 500 pages, in the address's language (Wagtail's page 404s included).
 handler404 = errors.page_not_found
@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path(search.search_route, search.search, name="search"),
     # The address before search had one per language (the English one above answers first).
     path("search/", search.old_address, name="search_old_address"),
+    path("media-contacts/<int:contact_id>/vcard/", contacts.vcard, name="contact_vcard"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,6 +17,7 @@ class NewsroomConfig(AppConfig):
         import_module("newsroom.models.pages")
         import_module("newsroom.models.teams")
         import_module("newsroom.models.batches")
+        import_module("newsroom.models.contacts")
 
     def ready(self):
         from django.db.models.signals import post_delete

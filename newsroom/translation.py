@@ -3,6 +3,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from newsroom.languages import record_source_language
+from newsroom.models.contacts import MediaContact
 from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 
 # A record needs its name in the source language (Polish); other languages may be
@@ -37,3 +38,8 @@ class AwardTranslationOptions(TranslationOptions):
 class ReleaseTagTranslationOptions(TranslationOptions):
     # A tag may be named in any language first: the one of the page it was typed on.
     fields = ("label",)
+
+
+@register(MediaContact)
+class MediaContactTranslationOptions(TranslationOptions):
+    fields = ("role",)

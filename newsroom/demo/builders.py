@@ -26,6 +26,7 @@ from wagtail_localize.segments.extract import extract_segments
 from newsroom.blocks import body_stream_data
 from newsroom.demo import content
 from newsroom.languages import default_language, record_languages, site_languages
+from newsroom.models.contacts import ClusterMediaContact, MediaContact
 from newsroom.models.pages import ClusterNewsPage, HomePage, NewsIndexPage, PressReleasePage
 from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 from newsroom.translating.roles import ensure_language_roles
@@ -467,11 +468,27 @@ def build_users():
     return created
 
 
+def build_media_contacts(clusters):
+    """Each cluster's fictional media contact (content.MEDIA_CONTACTS), once."""
+    for slug, texts in content.MEDIA_CONTACTS.items():
+        contact, _created = MediaContact.objects.get_or_create(
+            email=texts["email"],
+            defaults={
+                "name": texts["name"],
+                "phone": texts["phone"],
+                "languages": texts["languages"],
+                **per_language("role", texts["role"]),
+            },
+        )
+        ClusterMediaContact.objects.get_or_create(contact=contact, cluster=clusters[slug])
+
+
 def build_demo_site(with_users=True):
     """The demo's records, pages and roles; its users (whose passwords the README
     publishes) only `with_users`. Returns the usernames created."""
     locales = ensure_locales()
     clusters, awards = build_records()
+    build_media_contacts(clusters)
     homes = build_home_pages(locales)
     indexes = build_news_indexes(locales, homes)
     cluster_pages = build_cluster_pages(locales, indexes, clusters)

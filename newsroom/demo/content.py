@@ -209,6 +209,33 @@ CLUSTERS = {
     },
 }
 
+# One fictional media contact per cluster: made-up people, reserved example.org addresses
+# and numbers that ring nobody.
+MEDIA_CONTACTS = {  # keyed by cluster slug
+    "lifescience-krakow": {
+        "name": "Anna Nowak",
+        "email": "anna.nowak@example.org",
+        "phone": "+48120000000",
+        "languages": ["pl", "en"],
+        "role": {
+            "pl": "Rzeczniczka prasowa klastra",
+            "en": "Cluster press officer",
+            "ru": "Пресс-секретарь кластера",
+        },
+    },
+    "kaluga-pharma": {
+        "name": "Irina Petrova",
+        "email": "irina.petrova@example.org",
+        "phone": "+74840000000",
+        "languages": ["ru", "en"],
+        "role": {
+            "pl": "Kierowniczka ds. komunikacji",
+            "en": "Communications manager",
+            "ru": "Руководитель по связям с общественностью",
+        },
+    },
+}
+
 AWARDS = {  # keyed by (cluster slug, label slug)
     ("lifescience-krakow", "esca-silver"): {
         "result_summary": {

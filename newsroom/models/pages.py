@@ -27,6 +27,11 @@ from newsroom.blocks import PressReleaseBodyBlock
 from newsroom.formatting import country_name, initial, sorted_by_name
 from newsroom.languages import site_languages
 from newsroom.models.announcing import AwardsChooser
+from newsroom.models.contacts import (
+    MediaContact,
+    shown_contacts_of_cluster,
+    shown_contacts_of_release,
+)
 from newsroom.models.listings import CLUSTER_PREVIEW_COUNT, ReleaseFilter, paginate
 from newsroom.models.page_slugs import (
     give_own_slug,
@@ -646,6 +651,7 @@ class ClusterNewsPage(LocalizedPageMixin, LocalisedRoutesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["cluster"] = shown_cluster(self.cluster, request, self)
+        context["media_contacts"] = shown_contacts_of_cluster(self.cluster)
         context["awards"] = shown_awards(
             self.cluster.awards.select_related("label__body").order_by("-awarded_on"), request
         )
@@ -761,6 +767,13 @@ class PressReleasePage(LocalizedPageMixin, Page):
         help_text=_("Their facts are shown from the records, in the page's language."),
     )
     tags = ReleaseTagManager(through=PressReleasePageTag, blank=True)
+    media_contacts = ParentalManyToManyField(
+        MediaContact,
+        verbose_name=_("media contacts"),
+        related_name="press_releases",
+        blank=True,
+        help_text=_("None chosen: the release shows its cluster's media contacts."),
+    )
     # Set by the importer, so importing the same file again updates this release.
     import_checksum = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
@@ -776,6 +789,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
             ],
             heading=_("What it announces"),
         ),
+        FieldPanel("media_contacts", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
@@ -848,6 +862,7 @@ class PressReleasePage(LocalizedPageMixin, Page):
         context["about_cluster"] = None if self.has_about_block() else next(iter(clusters), None)
         # What journalists copy and share: the address the canonical link gives (seo.py).
         context["release_url"] = request.build_absolute_uri(self.get_url(request))
+        context["media_contacts"] = shown_contacts_of_release(self)
         return context
 
     def has_about_block(self):

@@ -3,12 +3,19 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from newsroom.languages import record_languages
+from newsroom.models.contacts import MediaContact
 from newsroom.models.records import Award, CertificationBody, Cluster, Label, ReleaseTag
 from newsroom.records.choosers import (
     AwardChooserViewSet,
@@ -215,6 +222,30 @@ class ReleaseTagViewSet(TranslatedRecordViewSet):
         )
 
 
+class MediaContactViewSet(TranslatedRecordViewSet):
+    """Media contacts: people, their roles per language, and the clusters they speak for."""
+
+    model = MediaContact
+    icon = "user"
+    list_display = [
+        "name",
+        "email",
+        Column("phone", label=_("Phone"), accessor="phone_display"),
+        TranslationStatusColumn(),
+    ]
+    search_fields = ["name", "email", *in_every_language("role")]
+    ordering = ["name"]
+    edit_handler = translated_tabs(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+            FieldPanel("languages"),
+            InlinePanel("cluster_links", label=_("Clusters"), panels=[FieldPanel("cluster")]),
+        ],
+        ["role"],
+    )
+
+
 class CertificationViewSetGroup(SnippetViewSetGroup):
     items = (
         ClusterViewSet,
@@ -222,6 +253,7 @@ class CertificationViewSetGroup(SnippetViewSetGroup):
         LabelViewSet,
         CertificationBodyViewSet,
         ReleaseTagViewSet,
+        MediaContactViewSet,
     )
     menu_label = _("Certification")
     menu_icon = "success"

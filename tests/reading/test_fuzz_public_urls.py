@@ -44,6 +44,7 @@ FUZZED_PATTERNS = {
     "wagtaildocs_authenticate_with_password": "/documents/authenticate_with_password/<id>/",
     "wagtailcore_authenticate_with_password": "/<language>/_util/authenticate_with_password/…",
     "wagtailcore_login": "/<language>/_util/login/",
+    "contact_vcard": "/<language>/media-contacts/<id>/vcard/ with random numbers",
 }
 ADMIN_PREFIXES = ("admin/", "django-admin/")
 FILTERS = ["level", "year", "cluster", "country", "page", "p", "q", "tag", "format", "next"]
@@ -207,6 +208,7 @@ def test_random_paths_never_answer_500(client, demo_site, prefix, parts, trailin
             "/documents/authenticate_with_password/{n}/",
             "/{lang}/_util/authenticate_with_password/{n}/{n}/",
             "/{lang}/_util/login/",
+            "/{lang}/media-contacts/{n}/vcard/",
         ]
     ),
     number=st.one_of(st.integers(min_value=0, max_value=10**20), st.just(1)),
