@@ -50,6 +50,12 @@ def language_name(code, in_language=None):
 
 
 @register.filter
+def language_name_in_sentence(code, in_language=None):
+    """As the language writes it inside a sentence: 'polski', 'польский', but 'Polish'."""
+    return formatting.language_name(code, in_language, in_sentence=True)
+
+
+@register.filter
 def quoted(text):
     return formatting.quoted(text)
 

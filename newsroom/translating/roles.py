@@ -142,7 +142,7 @@ def ensure_editors_in_chief():
     return group
 
 
-RECORD_MODELS = ("cluster", "award", "label", "certificationbody", "releasetag")
+RECORD_MODELS = ("cluster", "award", "label", "certificationbody", "releasetag", "mediacontact")
 
 
 def _publishing():

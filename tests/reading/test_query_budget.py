@@ -17,7 +17,9 @@ from tests.helpers import add_cluster_pages, add_release
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 15
+# Raised from 15 to 16 with the press newsroom (issue 13): a release page now reads its
+# related releases and its media contacts, one query each, whatever the data.
+BUDGET = 16
 
 
 MORE = 12  # releases per language added for the second size (two list pages)

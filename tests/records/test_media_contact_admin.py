@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from newsroom.models.contacts import MediaContact
-from tests.factories import ClusterFactory
+from tests.factories import ClusterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,8 @@ def contact_form(clusters, **changes):
 def test_a_contact_is_created_with_its_clusters_in_order(admin_client):
     first, second = ClusterFactory(slug="pierwszy"), ClusterFactory(slug="drugi")
     url = reverse("wagtailsnippets_newsroom_mediacontact:add")
-    assert "Media contacts" in admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    # The records menu names them in the admin's language (Polish by default).
+    assert "Kontakty dla medi" in admin_client.get(reverse("wagtailadmin_home")).content.decode()
     response = admin_client.post(url, contact_form([second, first]))
     assert response.status_code == 302, response.content.decode()[:3000]
     contact = MediaContact.objects.get()
@@ -59,3 +60,16 @@ def test_without_permission_the_add_view_is_refused(client, django_user_model):
     response = client.get(reverse("wagtailsnippets_newsroom_mediacontact:add"))
     assert response.status_code in (302, 403)
     assert not MediaContact.objects.exists()
+
+
+def test_an_editor_keeps_media_contacts_like_the_other_records(client, site_tree):
+    """Wagtail's Editors group gets the contacts' add/change/delete rights with the other
+    records' (newsroom.translating.roles), so not only a superuser can keep them."""
+    editor = UserFactory(username="editor", groups=("Editors",))
+    client.force_login(editor)
+    cluster = ClusterFactory(slug="klaster")
+    response = client.post(
+        reverse("wagtailsnippets_newsroom_mediacontact:add"), contact_form([cluster])
+    )
+    assert response.status_code == 302
+    assert MediaContact.objects.get().cluster_links.get().cluster == cluster
