@@ -16,6 +16,7 @@ A leaf: imports only Django and the transliteration libraries.
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 import iuliia
@@ -80,13 +81,15 @@ def word_of_route(local_word, language):
     return None
 
 
+@cache
 def slug_formatters(language):
     """The romanisation of `language` as regex replacements for Wagtail's slug field
     (`SlugInput(formatters=…)`), so the slug the admin proposes while an editor types a
     title is the one `ascii_slug` would make; None for a language anyascii alone handles.
 
     Built from the schema's own tables, in its order: endings, then letters after a vowel
-    or at a word's start, then signs before a vowel, then letter by letter."""
+    or at a word's start, then signs before a vowel, then letter by letter. Read once per
+    process: every page editor form asks for them."""
     schema = ROMANISATIONS.get(language)
     if schema is None:
         return None
@@ -116,4 +119,4 @@ def slug_formatters(language):
             formatters.append((f"{re.escape(sign)}(?=[{before}])", latin))
     for letter, latin in tables["mapping"].items():
         formatters.append((re.escape(letter), latin))
-    return [(pattern, latin, "giu") for pattern, latin in formatters]
+    return tuple((pattern, latin, "giu") for pattern, latin in formatters)
